@@ -1,0 +1,295 @@
+"""The ``blocwatch`` command: one verb per pipeline stage (Typer + Rich).
+
+Thin by design: it parses options, calls the stages and reports. Every error a
+user can cause ends in a one-line message naming the input and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from blocwatch import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="blocwatch: news text to evidence-backed CAMEO/PLOVER events and a model of an interstate system.",
+)
+err = Console(stderr=True, soft_wrap=True)
+
+EVENT_COLUMNS = [
+    "event_id",
+    "doc_id",
+    "date",
+    "source",
+    "target",
+    "code",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "mode",
+    "trigger",
+    "source_text",
+    "target_text",
+    "rule",
+    "sentence_index",
+    "sentence",
+    "trigger_span",
+    "source_span",
+    "target_span",
+    "sentence_span",
+    "coder_version",
+]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _load_coder(petrarch_dicts: Path | None):
+    from blocwatch.coding.coder import Coder
+    from blocwatch.lexicon.loader import LexiconError, load_lexicon
+
+    lexicon = load_lexicon()
+    if petrarch_dicts is not None:
+        from blocwatch.lexicon.petrarch import PetrarchError, load_petrarch_dir
+
+        try:
+            lexicon = load_petrarch_dir(petrarch_dicts, lexicon)
+        except (PetrarchError, LexiconError, OSError) as exc:
+            raise fail(f"{petrarch_dicts}: {exc}") from None
+    return Coder(lexicon)
+
+
+def _sample_path() -> Path:
+    return Path(str(resources.files("blocwatch").joinpath("data/sample/neasia_sample.jsonl")))
+
+
+class _Writer:
+    """Streams events as JSONL or CSV; collects them for Parquet."""
+
+    def __init__(self, fmt: str, out: Path | None) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.rows: list[dict] = []
+        if fmt in ("jsonl", "csv"):
+            self.handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+            if fmt == "csv":
+                self.csv = csv.DictWriter(self.handle, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
+                self.csv.writeheader()
+
+    def write(self, record: dict) -> None:
+        if self.fmt == "jsonl":
+            self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            flat = {k: (json.dumps(v) if isinstance(v, list) else v) for k, v in record.items()}
+            self.csv.writerow(flat)
+        else:
+            self.rows.append(record)
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist(
+                [{k: r.get(k) for k in EVENT_COLUMNS} for r in self.rows],
+                schema=_parquet_schema(pa),
+            )
+            pq.write_table(table, self.out)
+        elif self.out:
+            self.handle.close()
+        else:
+            self.handle.flush()
+
+
+def _parquet_schema(pa):
+    span = pa.list_(pa.int64())
+    types = {
+        "quad_class": pa.int8(),
+        "goldstein": pa.float64(),
+        "sentence_index": pa.int32(),
+        "trigger_span": span,
+        "source_span": span,
+        "target_span": span,
+        "sentence_span": span,
+    }
+    return pa.schema([(c, types.get(c, pa.string())) for c in EVENT_COLUMNS])
+
+
+@app.command()
+def code(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories (text, JSONL, CSV); stdin if none.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted; required for parquet).")
+    ] = None,
+    doc_date: Annotated[
+        str | None, typer.Option("--date", help="Document date (YYYY-MM-DD) for inputs without one.")
+    ] = None,
+    petrarch_dicts: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH/TABARI dictionaries to add: a directory or a glob (DIR/PETR.Validate.*)."),
+    ] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Code the sample corpus shipped with blocwatch.")] = False,
+    text_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the document id.")] = "id",
+    date_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the date.")] = "date",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Code news text into CAMEO/PLOVER events (one JSON object per event by default)."""
+    from blocwatch.ingest.readers import ColumnMap, InputError, ReadProblem, parse_date, read_inputs
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise fail(f"--format {fmt}: use jsonl, csv or parquet")
+    if fmt == "parquet" and out is None:
+        raise fail("--format parquet needs --out FILE.parquet")
+    default_date = None
+    if doc_date:
+        default_date = parse_date(doc_date)
+        if default_date is None:
+            raise fail(f"--date {doc_date}: not a date; use YYYY-MM-DD")
+    paths = list(inputs or [])
+    if sample:
+        paths.append(str(_sample_path()))
+    if not paths and sys.stdin.isatty():
+        raise fail("no input: give files or directories, pipe text on stdin, or use --sample")
+    coder = _load_coder(petrarch_dicts)
+    problems: list[ReadProblem] = []
+    columns = ColumnMap(id=id_field, text=text_field, date=date_field)
+    writer = _Writer(fmt, out)
+    docs = events = sentences = 0
+    warnings: list[str] = []
+    started = time.perf_counter()
+    try:
+        progress = Progress(
+            TextColumn("coding"),
+            BarColumn(),
+            TextColumn("{task.completed} docs · {task.fields[events]} events"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("code", total=None, events=0)
+            for document in read_inputs(paths, columns, default_date, problems):
+                result = coder.code(document)
+                docs += 1
+                sentences += result.sentences
+                warnings.extend(result.warnings)
+                for event in result.events:
+                    writer.write(event.to_dict())
+                    events += 1
+                progress.update(task, advance=1, events=events)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    except BrokenPipeError:
+        return
+    finally:
+        writer.close()
+    elapsed = time.perf_counter() - started
+    for problem in problems:
+        err.print(f"[yellow]warning:[/] {problem.source}: {problem.reason}", highlight=False)
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if not quiet:
+        rate = sentences / elapsed if elapsed > 0 else 0.0
+        err.print(
+            f"coded {docs} documents, {sentences} sentences, {events} events "
+            f"in {elapsed:.2f}s ({rate:,.0f} sentences/s)" + (f" → {out}" if out else ""),
+            highlight=False,
+        )
+    if docs == 0:
+        raise fail("nothing could be read from the inputs; see the warnings above", 1)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, petrarch or plover.")] = "jsonl",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the scores.")] = False,
+    petrarch_dicts: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH/TABARI dictionaries to add: a directory or a glob (DIR/PETR.Validate.*)."),
+    ] = None,
+    failures: Annotated[int, typer.Option(help="Show this many failed records.")] = 0,
+) -> None:
+    """Score the coder against a gold file (precision, recall, F1, modes)."""
+    from blocwatch.coding.evaluate import READERS, GoldFormatError, score
+    from blocwatch.ingest.readers import parse_date
+    from blocwatch.model import Document
+
+    if fmt not in READERS:
+        raise fail(f"--format {fmt}: use jsonl, petrarch or plover")
+    if not gold.is_file():
+        raise fail(f"{gold}: no such file; give the path of a gold file")
+    try:
+        records = READERS[fmt](gold)
+    except (GoldFormatError, UnicodeDecodeError) as exc:
+        raise fail(str(exc)) from None
+    if petrarch_dicts is None and fmt == "petrarch" and any(gold.parent.glob("PETR.Validate.*")):
+        petrarch_dicts = gold.parent / "PETR.Validate.*"
+    coder = _load_coder(petrarch_dicts)
+    predictions = {}
+    for rec in records:
+        doc = Document(doc_id=rec.id, text=rec.text, date=parse_date(rec.date))
+        predictions[rec.id] = coder.code(doc).events
+    scores = score(records, predictions, strict=fmt == "petrarch")
+    summary = scores.summary()
+    if failures:
+        summary["failures"] = scores.failures[:failures]
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+        return
+    table = Table(title=f"{gold.name} ({fmt})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key in (
+        "records",
+        "gold_events",
+        "predicted_events",
+        "precision",
+        "recall",
+        "f1",
+        "quad_f1",
+        "mode_accuracy",
+        "nonasserted_fp_rate",
+        "exact_record_rate",
+    ):
+        table.add_row(key, str(summary[key]))
+    Console().print(table)
+    for item in summary.get("failures", []):
+        typer.echo(json.dumps(item, ensure_ascii=False))
+
+
+@app.command()
+def version() -> None:
+    """Print the blocwatch and lexicon versions."""
+    from blocwatch.lexicon.loader import load_lexicon
+
+    typer.echo(f"blocwatch {__version__} (lexicon {load_lexicon().version})")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

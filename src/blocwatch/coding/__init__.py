@@ -1,0 +1,1 @@
+"""Coding stage: sentences → actor mentions → events with mode, date and evidence."""

@@ -1,0 +1,305 @@
+"""Actor mentions: lexicon phrases found with spaCy's PhraseMatcher, composed into actors.
+
+Composition follows the CAMEO actor grammar (state code + sector/agent code,
+Gerner et al. 2002; PETRARCH's agent rules): "Japan's foreign minister",
+"the Japanese foreign minister" and "the foreign minister of Japan" are all
+JPNGOV; a title before a name ("Foreign Minister Wang Yi") defers to the
+person's dated role; a person resolves by the document date. Mentions joined
+by "and", commas, "as well as" or hyphens ("US-Japan-South Korea") form
+coordinated groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from blocwatch.lexicon.entries import ActorPhrase
+from blocwatch.lexicon.loader import Lexicon
+
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "off",
+        "via",
+        "over",
+        "into",
+        "along",
+        "toward",
+        "towards",
+        "beyond",
+    }
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
+_AGENT_MODIFIERS = frozenset(
+    {
+        "new",
+        "former",
+        "top",
+        "chief",
+        "senior",
+        "deputy",
+        "vice",
+        "first",
+        "acting",
+        "incoming",
+        "outgoing",
+        "visiting",
+        "own",
+        "main",
+        "leading",
+        "state",
+        "then",
+        "current",
+        "veteran",
+        "hawkish",
+        "newly",
+        "appointed",
+        "elected",
+        "special",
+        "powerful",
+        "official",
+        "federal",
+    }
+)
+_JOINERS = {
+    ("and",): "and",
+    ("or",): "and",
+    ("&",): "and",
+    (",", "and"): "and",
+    (",", "or"): "and",
+    ("as", "well", "as"): "and",
+    ("along", "with"): "and",
+    ("together", "with"): "and",
+    ("and", "the"): "and",
+    (",", "and", "the"): "and",
+    (",",): "comma",
+    (",", "the"): "comma",
+    ("-",): "hyphen",
+    ("–",): "hyphen",
+    ("/",): "hyphen",
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor in a sentence: tokens ``[start, end)`` of the chunk doc and a CAMEO code."""
+
+    start: int
+    end: int
+    code: str
+    kind: str
+    form: str
+    locative: bool = False
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated mentions acting together ("China and Russia", "US-Japan")."""
+
+    members: list[Mention]
+    hyphen: bool = False
+    start: int = 0
+    end: int = 0
+    codes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.start = self.members[0].start
+        self.end = self.members[-1].end
+        self.codes = list(dict.fromkeys(m.code for m in self.members))
+
+    @property
+    def locative(self) -> bool:
+        return self.members[0].locative
+
+
+class ActorMatcher:
+    """Finds actor phrases in a Doc and composes them into coded mentions."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.lexicon = lexicon
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.groups: dict[int, list[ActorPhrase]] = {}
+        by_key: dict[tuple[str, bool], list[ActorPhrase]] = {}
+        self.stems: dict[str, list[tuple[tuple[str, ...], list[ActorPhrase]]]] = {}
+        for phrase in lexicon.phrases:
+            if phrase.form == "stem":
+                toks = tuple(t.lower_ for t in nlp.make_doc(phrase.text))
+                if toks:
+                    self.stems.setdefault(toks[0] if len(toks) > 1 else toks[0][:3], []).append((toks, [phrase]))
+            key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
+            by_key.setdefault(key, []).append(phrase)
+        strings = nlp.vocab.strings
+        for n, ((text, case), phrases) in enumerate(by_key.items()):
+            label = f"ACTOR{n}"
+            self.groups[strings.add(label)] = phrases
+            pattern = nlp.make_doc(text)
+            (self.orth if case else self.lower).add(label, [pattern])
+
+    def raw_matches(self, doc: Doc, lowers: list[str] | None = None) -> list[tuple[int, int, list[ActorPhrase]]]:
+        """Longest non-overlapping phrase matches, left to right."""
+        found = [(s, e, self.groups[m]) for m, s, e in self.lower(doc)]
+        found += [(s, e, self.groups[m]) for m, s, e in self.orth(doc)]
+        if self.stems and lowers is not None:
+            found += self._stem_matches(lowers)
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[tuple[int, int, list[ActorPhrase]]] = []
+        last_end = -1
+        for s, e, phrases in found:
+            if s >= last_end:
+                out.append((s, e, phrases))
+                last_end = e
+            elif out and e - s > out[-1][1] - out[-1][0] and s == out[-1][0]:
+                out[-1] = (s, e, phrases)
+                last_end = e
+        return out
+
+    def _stem_matches(self, lowers: list[str]) -> list[tuple[int, int, list[ActorPhrase]]]:
+        """TABARI stems: the last word of a phrase may carry any suffix ("ARGENTIN" → Argentina)."""
+        out = []
+        for i, word in enumerate(lowers):
+            for key in (word, word[:3]):
+                for toks, phrases in self.stems.get(key, ()):
+                    n = len(toks)
+                    if (
+                        tuple(lowers[i : i + n - 1]) == toks[:-1]
+                        and i + n <= len(lowers)
+                        and lowers[i + n - 1].startswith(toks[-1])
+                    ):
+                        out.append((i, i + n, phrases))
+        return out
+
+    def resolve_person(self, phrases: list[ActorPhrase], day: date | None) -> str:
+        people = [self.lexicon.dated_actors[p.ref] for p in phrases if p.kind == "person"]
+        for person in people:
+            if person.role_on(day) is not None:
+                return person.code_on(day)
+        return people[0].code_on(day) if people else ""
+
+    def mentions(
+        self,
+        doc: Doc,
+        lowers: list[str],
+        start: int,
+        end: int,
+        raw: list[tuple[int, int, list[ActorPhrase]]],
+        day: date | None,
+    ) -> list[Mention]:
+        """Compose raw matches inside the sentence ``[start, end)`` into coded mentions."""
+        items: list[Mention] = []
+        for s, e, phrases in raw:
+            if s < start or e > end:
+                continue
+            first = phrases[0]
+            kind = first.kind
+            code = self.resolve_person(phrases, day) if kind == "person" else first.ref
+            if first.form == "prefix" and not (e < end and lowers[e] in ("-", "–")):
+                continue
+            if kind == "person" and e + 1 < end and lowers[e] == "-" and lowers[e + 1].isalpha():
+                continue  # "Park Jin" inside "Park Jin-young"
+            if not code:
+                continue
+            items.append(Mention(s, e, code, kind, first.form))
+        return self._compose(items, lowers, start)
+
+    def _compose(self, items: list[Mention], lowers: list[str], start: int) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        n = len(items)
+        while i < n:
+            m = items[i]
+            if m.kind in ("state", "org") and i + 1 < n:
+                nxt = items[i + 1]
+                gap = lowers[m.end : nxt.start]
+                poss = gap[:1] == ["'s"] or gap[:1] == ["'"]
+                body = gap[1:] if poss else gap
+                gap_ok = all(t in _AGENT_MODIFIERS or t in _DETERMINERS for t in body)
+                if nxt.kind in ("sector", "title") and len(gap) <= 3 and gap_ok:
+                    merged = Mention(
+                        m.start, nxt.end, m.code + nxt.code if m.kind == "state" else m.code, m.kind, m.form
+                    )
+                    # "Chinese Foreign Minister Wang Yi": the person decides.
+                    if i + 2 < n and items[i + 2].kind == "person" and items[i + 2].start - nxt.end <= 1:
+                        person = items[i + 2]
+                        merged = Mention(m.start, person.end, person.code, "person", person.form)
+                        i += 1
+                    out.append(merged)
+                    i += 2
+                    continue
+                if nxt.kind == "person" and (not gap or poss) and len(gap) <= 1:
+                    out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
+                    i += 2
+                    continue
+            if m.kind in ("sector", "title"):
+                # "the foreign minister of Japan" / "Foreign Minister Wang Yi"
+                if i + 1 < n:
+                    nxt = items[i + 1]
+                    gap = lowers[m.end : nxt.start]
+                    if nxt.kind == "person" and len(gap) <= 1:
+                        out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
+                        i += 2
+                        continue
+                    if nxt.kind == "state" and gap in (["of"], ["of", "the"]):
+                        out.append(Mention(m.start, nxt.end, nxt.code + m.code, "state", "name"))
+                        i += 2
+                        continue
+                    if nxt.kind in ("sector", "title") and not gap:
+                        # "defense ministry spokesman" → keep scanning with the later agent
+                        i += 1
+                        continue
+                i += 1
+                continue
+            out.append(m)
+            i += 1
+        for m in out:
+            k = m.start - 1
+            while k >= start and lowers[k] in _DETERMINERS:
+                k -= 1
+            m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
+            m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
+        return out
+
+
+def group_mentions(mentions: list[Mention], lowers: list[str]) -> list[Group]:
+    """Join coordinated mentions; a comma joins only in a list closed by "and"/"or"."""
+    if not mentions:
+        return []
+    links: list[str | None] = []
+    for a, b in pairwise(mentions):
+        gap = tuple(lowers[a.end : b.start])
+        links.append(None if a.possessive else _JOINERS.get(gap))
+    # a chain of commas must end in an "and" link, otherwise it is not a list
+    for i, link in enumerate(links):
+        if link == "comma":
+            j = i
+            while j < len(links) and links[j] == "comma":
+                j += 1
+            if j >= len(links) or links[j] != "and":
+                links[i] = None
+    groups: list[Group] = []
+    current = [mentions[0]]
+    hyphen = False
+    for link, m in zip(links, mentions[1:], strict=False):
+        if link is None:
+            groups.append(Group(current, hyphen))
+            current, hyphen = [m], False
+        else:
+            current.append(m)
+            hyphen = hyphen or link == "hyphen"
+    groups.append(Group(current, hyphen))
+    return groups

@@ -1,0 +1,377 @@
+"""Who did it and to whom: source and target for each trigger, without a parser.
+
+Shallow attribution in the tradition of TABARI's sparse parse (Schrodt 2001):
+the source is the nearest actor group left of the trigger in its clause,
+skipping relative clauses, appositives and adverbial phrases set off by
+commas and actors governed by a preposition; the target is the first actor
+after the trigger (or its object) that is a direct object or follows one of
+the pattern's prepositions. Passives swap the roles ("was criticized by
+X"). Nominalizations take their source from a possessive, an adjective or a
+compound before the noun ("Japan's protest", "Chinese sanctions",
+"US-Japan talks") or from "of/by/from" after it, and "between X and Y" makes
+one event per pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from blocwatch.coding.actors import Group
+from blocwatch.coding.triggers import Trigger
+
+PREPOSITIONS = frozenset(
+    {
+        "with",
+        "to",
+        "for",
+        "against",
+        "from",
+        "on",
+        "by",
+        "toward",
+        "towards",
+        "about",
+        "over",
+        "into",
+        "between",
+        "among",
+        "than",
+        "like",
+        "under",
+        "including",
+        "in",
+        "at",
+        "near",
+        "off",
+        "of",
+        "upon",
+        "around",
+        "across",
+        "through",
+        "via",
+        "amid",
+        "despite",
+        "without",
+        "within",
+        "regarding",
+        "behind",
+        "beyond",
+        "after",
+        "before",
+        "during",
+        "since",
+        "onto",
+        "along",
+        "outside",
+        "inside",
+        "throughout",
+        "per",
+    }
+)
+SEGMENT_BREAKS = frozenset({",", ";", ":", "—", "--", "–", "(", ")", '"', "“", "”"})
+_SKIPPABLE_SEGMENT_START = frozenset(
+    {
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "following",
+        "despite",
+        "amid",
+        "as",
+        "although",
+        "though",
+        "because",
+        "since",
+        "in",
+        "on",
+        "at",
+        "with",
+        "for",
+        "during",
+        "under",
+        "according",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "one",
+        "meanwhile",
+        "however",
+        "also",
+        "from",
+        "by",
+        "to",
+        "including",
+        "especially",
+        "both",
+        "once",
+        "until",
+        "unless",
+        "if",
+        "then",
+        "now",
+        "instead",
+        "moreover",
+        "furthermore",
+        "separately",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "over",
+    }
+)
+TARGET_STOPS = frozenset(
+    {
+        ";",
+        ".",
+        "which",
+        "while",
+        "but",
+        "whereas",
+        "although",
+        "because",
+        "after",
+        "before",
+        "when",
+        "who",
+        "whom",
+        "said",
+        "says",
+        "saying",
+    }
+)
+_SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of"}
+_DIRECT_GAP_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "visiting",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "of",
+        "both",
+        "fellow",
+        "counterpart",
+        "new",
+        "top",
+        "senior",
+        "former",
+        "some",
+        "many",
+        "more",
+        "other",
+        "neighboring",
+        "neighbouring",
+        "rival",
+        "allied",
+        "key",
+        "main",
+        "all",
+    }
+)
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence: lower-cased tokens of its chunk, the sentence bounds, its actor groups."""
+
+    lowers: list[str]
+    start: int
+    end: int
+    groups: list[Group]
+
+    def segments(self) -> list[tuple[int, int]]:
+        segs = []
+        s = self.start
+        for k in range(self.start, self.end):
+            if self.lowers[k] in SEGMENT_BREAKS:
+                if k > s:
+                    segs.append((s, k))
+                s = k + 1
+        if s < self.end:
+            segs.append((s, self.end))
+        return segs
+
+    def governed_by_prep(self, group: Group) -> str | None:
+        k = group.start - 1
+        while k >= self.start and self.lowers[k] in _DIRECT_GAP_WORDS - {"of"}:
+            k -= 1
+        if k >= self.start and self.lowers[k] in PREPOSITIONS:
+            return self.lowers[k]
+        return None
+
+
+def subject(view: SentenceView, pos: int) -> Group | None:
+    """The clause subject for a trigger at ``pos``."""
+    segs = view.segments()
+    current = next((i for i, (s, e) in enumerate(segs) if s <= pos < e), None)
+    if current is None:
+        return None
+    s, _ = segs[current]
+    best = None
+    for g in view.groups:
+        # a group may start before the comma of a list ("China, Russia and ...")
+        if g.end > s and g.end <= pos and not g.locative:
+            if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS:
+                continue
+            best = g
+    if best is not None:
+        return best
+    for i in range(current - 1, max(-1, current - 4), -1):
+        seg_s, seg_e = segs[i]
+        first = view.lowers[seg_s]
+        if first in _SKIPPABLE_SEGMENT_START or first.endswith("ing"):
+            continue
+        cands = [
+            g
+            for g in view.groups
+            if g.start >= seg_s
+            and g.end <= seg_e
+            and not g.locative
+            and view.governed_by_prep(g) not in _SUBJECT_BLOCKING_PREPS
+        ]
+        if cands:
+            return cands[-1]
+    return None
+
+
+def agent_of_passive(view: SentenceView, trig: Trigger) -> Group | None:
+    """The "by X" agent of a passive trigger."""
+    lowers = view.lowers
+    for k in range(trig.end, min(view.end, trig.end + 10)):
+        if lowers[k] in TARGET_STOPS:
+            return None
+        if lowers[k] == "by":
+            for g in view.groups:
+                if k < g.start <= k + 3:
+                    return g
+            return None
+    return None
+
+
+def target_after(
+    view: SentenceView, anchor: int, specs: tuple[str, ...], exclude: Group | None, object_end: int | None = None
+) -> Group | None:
+    """First actor group after ``anchor`` reachable as direct object, via a listed preposition or a that-clause.
+
+    Actors inside the verb's object phrase ("summoned the South Korean ambassador",
+    "expelled four Russian diplomats") count as direct objects.
+    """
+    lowers = view.lowers
+    object_end = object_end or anchor
+    limit = min(view.end, max(anchor, object_end) + 14)
+    for g in view.groups:
+        if g.start < anchor or g is exclude:
+            continue
+        if g.start >= limit:
+            break
+        gap = lowers[anchor : g.start]
+        if any(w in TARGET_STOPS for w in gap) and not ("that" in specs and "that" in gap):
+            return None
+        prep = None
+        for w in reversed(gap[-4:]):
+            if w in PREPOSITIONS:
+                prep = w
+                break
+            if w not in _DIRECT_GAP_WORDS and not w.isalpha():
+                break
+        if prep is not None and prep in specs:
+            return g
+        if "that" in specs and "that" in gap[-2:] and prep is None:
+            return g
+        if (
+            prep is None
+            and "dobj" in specs
+            and not g.locative
+            and (len(gap) <= 4 or g.start < object_end)
+            and "," not in gap
+            and "that" not in gap
+            and all(w in _DIRECT_GAP_WORDS or w.isalpha() for w in gap)
+        ):
+            return g
+    return None
+
+
+def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
+    """Source of a nominal trigger: possessive, modifier, or of/by/from phrase."""
+    lowers = view.lowers
+    pos = trig.pos
+    ends = {g.end: g for g in view.groups}
+    lo = max(view.start, pos - 5)
+    if "poss" in specs:
+        for k in range(pos - 1, lo - 1, -1):
+            if lowers[k] in ("'s", "'") and k in ends:
+                return ends[k]
+            if lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] in ("'s", "'", "-")):
+                break
+    if "adj" in specs:
+        for k in range(pos, lo - 1, -1):
+            g = ends.get(k)
+            if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
+                between = lowers[k:pos]
+                if all(w.isalpha() and w not in PREPOSITIONS for w in between):
+                    return g
+            if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
+                break
+    preps = [s for s in specs if s in PREPOSITIONS]
+    if preps:
+        found = _prep_group(view, trig.end, preps)
+        if found is not None:
+            return found
+    if "subj" in specs:
+        return subject(view, pos)
+    return None
+
+
+def between_pair(view: SentenceView, trig: Trigger) -> Group | None:
+    """ "talks between Seoul and Tokyo" → the coordinated group after "between"."""
+    lowers = view.lowers
+    for k in range(trig.end, min(view.end, trig.end + 4)):
+        if lowers[k] == "between":
+            for g in view.groups:
+                if k < g.start <= k + 3 and len(g.members) >= 2:
+                    return g
+            return None
+    return None
+
+
+def _prep_group(view: SentenceView, anchor: int, preps: list[str]) -> Group | None:
+    lowers = view.lowers
+    for k in range(anchor, min(view.end, anchor + 8)):
+        w = lowers[k]
+        if w in TARGET_STOPS:
+            return None
+        if w in preps:
+            for g in view.groups:
+                if k < g.start <= k + 3:
+                    return g
+    return None
+
+
+def noun_target(view: SentenceView, trig: Trigger, specs: tuple[str, ...], exclude: Group | None) -> Group | None:
+    preps = [s for s in specs if s in PREPOSITIONS]
+    if not preps:
+        return None
+    found = _prep_group(view, trig.end, preps)
+    return None if found is exclude else found

@@ -1,0 +1,56 @@
+"""Factuality of an event: asserted, negated, hypothetical or future.
+
+A cue-and-scope method in the manner of NegEx (Chapman et al. 2001) and the
+FactBank distinctions (Saurí & Pustejovsky 2009): local cues (modal verbs,
+"not", "vowed to") count only inside the trigger's clause and within a few
+words of it; sentence cues ("if", "unless", "it is unlikely that") govern the
+rest of the sentence after them; a question is hypothetical. Precedence:
+hypothetical > negated > future > asserted.
+"""
+
+from __future__ import annotations
+
+from blocwatch.lexicon.entries import Modality
+
+LOCAL_WINDOW = 5
+_HARD_BREAKS = frozenset({";", ":", "—", "--"})
+
+
+def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    for cue in cues:
+        n = len(cue)
+        first = cue[0]
+        for i in range(len(words) - n + 1):
+            if words[i] == first and (n == 1 or tuple(words[i : i + n]) == cue):
+                return True
+    return False
+
+
+def clause_start(lowers: list[str], pos: int, start: int, breaks: frozenset[str]) -> int:
+    k = pos - 1
+    while k >= start:
+        if lowers[k] in breaks:
+            return k + 1
+        k -= 1
+    return start
+
+
+def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Modality) -> str:
+    """Mode of the event whose trigger is at ``pos`` in the sentence ``[start, end)``."""
+    left = clause_start(lowers, pos, start, modality.clause_breaks)
+    window = lowers[max(left, pos - LOCAL_WINDOW) : pos]
+    hard = start
+    for k in range(pos - 1, start - 1, -1):
+        if lowers[k] in _HARD_BREAKS:
+            hard = k + 1
+            break
+    sentence_left = lowers[hard:pos]
+    if _has_cue(window, modality.hypothetical) or _has_cue(sentence_left, modality.hypothetical_sentence):
+        return "hypothetical"
+    if end > start and lowers[end - 1] == "?":
+        return "hypothetical"
+    if _has_cue(window, modality.negation):
+        return "negated"
+    if _has_cue(window, modality.future):
+        return "future"
+    return "asserted"

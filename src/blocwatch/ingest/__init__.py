@@ -1,0 +1,1 @@
+"""Ingest stage: read sources into ``Document`` records."""

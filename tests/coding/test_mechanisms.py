@@ -1,0 +1,137 @@
+"""One test per coding mechanism, on sentences written like wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from blocwatch.model import Document
+from tests.conftest import triples
+
+
+def test_metonyms_name_the_state(code):
+    events = code("Pyongyang accused Washington of plotting an invasion, while the Kremlin criticized Tokyo.")
+    got = triples(events)
+    assert ("PRK", "USA", "112", "asserted") in got
+    assert ("RUS", "JPN", "111", "asserted") in got
+
+
+def test_seat_of_power_metonym(code):
+    events = code("The White House praised Seoul for its restraint.")
+    assert ("USA", "KOR", "051", "asserted") in triples(events)
+
+
+def test_demonyms_and_agents_compose(code):
+    events = code("The Japanese foreign minister summoned the South Korean ambassador in protest.")
+    assert [(e.source, e.target, e.code) for e in events] == [("JPNGOV", "KORGOV", "114")]
+
+
+def test_possessive_agent_and_counterpart(code):
+    events = code("Japan's foreign minister met his Chinese counterpart in Beijing on Monday.", "2018-06-14")
+    assert [(e.source, e.target, e.code) for e in events] == [("JPNGOV", "CHNGOV", "040")]
+    assert events[0].date == "2018-06-11"
+
+
+def test_dated_role_resolves_by_document_date(code):
+    in_office = code("Moon Jae-in criticized Tokyo over its export curbs.", "2019-08-05")
+    out_of_office = code("Moon Jae-in criticized Tokyo over its export curbs.", "2024-01-10")
+    assert in_office[0].source == "KORGOV"
+    assert out_of_office[0].source.startswith("KOR") and out_of_office[0].source != "KORGOV"
+
+
+def test_short_name_needs_role_on_date(code):
+    events = code("Abe met Trump at the White House.", "2017-02-10")
+    assert ("JPNGOV", "USAGOV") in {(e.source, e.target) for e in events}
+
+
+def test_hyphenated_compound_gives_pairs(code):
+    events = code("The US-Japan-South Korea summit at Camp David drew sharp criticism from Beijing.", "2023-08-19")
+    pairs = {(e.source[:3], e.target[:3]) for e in events if e.code.startswith("04")}
+    assert pairs == {("USA", "JPN"), ("JPN", "USA"), ("USA", "KOR"), ("KOR", "USA"), ("JPN", "KOR"), ("KOR", "JPN")}
+
+
+def test_sino_prefix_compound(code):
+    events = code("Sino-Russian joint patrols over the Sea of Japan alarmed Tokyo.", "2019-07-24")
+    assert {("CHN", "RUS", "062", "asserted"), ("RUS", "CHN", "062", "asserted")} <= triples(events)
+
+
+def test_coordinated_subject_gives_both_directions(code):
+    events = code("Japan and South Korea singed a pact on sharing military intelligence.", "2016-11-23")
+    assert {("JPN", "KOR", "057", "asserted"), ("KOR", "JPN", "057", "asserted")} <= triples(events)
+
+
+def test_passive_swaps_roles(code):
+    events = code("Seoul was sharply criticized by Pyongyang for the joint drills.")
+    assert ("PRK", "KOR", "111", "asserted") in triples(events)
+
+
+def test_passive_reduced_relative(code):
+    events = code("Sanctions imposed by Washington on Pyongyang took effect on Monday.")
+    assert any(e.source == "USA" and e.code == "163" for e in events)
+
+
+def test_relative_clause_does_not_steal_subject(code):
+    events = code("China, which has long backed Pyongyang, criticized the United States on Tuesday.")
+    assert ("CHN", "USA", "111", "asserted") in triples(events)
+
+
+def test_negation(code):
+    events = code("China has not met Japan at the ministerial level since May.")
+    assert triples(events) == {("CHN", "JPN", "040", "negated")}
+
+
+def test_will_not_is_negated(code):
+    events = code("Russia will not attend talks with Japan on the islands.")
+    assert {e.mode for e in events} == {"negated"}
+
+
+def test_hypothetical_modal(code):
+    events = code("Russia might coordinate more closely with Beijing on North Korea.")
+    assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+def test_hypothetical_if_clause(code):
+    events = code("If Washington deploys missiles to Japan, Moscow would threaten Tokyo.")
+    assert events and all(e.mode == "hypothetical" for e in events)
+
+
+def test_not_likely_is_hypothetical(code):
+    events = code("It is not likely that China, Russia and North Korea will sign a formal alliance treaty.")
+    assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+def test_future(code):
+    events = code("Xi Jinping will visit Moscow next week.", "2023-03-14")
+    assert triples(events) == {("CHN", "RUS", "042", "future")}
+
+
+def test_vowed_to_is_future(code):
+    events = code("Seoul vowed to expand trade with Hanoi.")
+    assert {e.mode for e in events} == {"future"}
+
+
+def test_dates_from_weekday_and_month_day(code):
+    friday = code("North Korea fired a ballistic missile over Japan on Friday.", "2017-09-18")
+    assert friday[0].date == "2017-09-15"
+    may = code("Leaders of China, Japan and South Korea met in Tokyo on May 9.", "2018-05-12")
+    assert {e.date for e in may} == {"2018-05-09"}
+
+
+def test_evidence_spans_point_into_text(coder):
+    text = "Officials said on Monday that Tokyo lodged a protest with Beijing over the incursion."
+    events = coder.code(Document("d1", text, date(2020, 1, 6))).events
+    assert len(events) == 1
+    e = events[0]
+    assert text[e.trigger_span[0] : e.trigger_span[1]] == e.trigger
+    assert text[e.source_span[0] : e.source_span[1]] == "Tokyo"
+    assert text[e.target_span[0] : e.target_span[1]] == "Beijing"
+    assert e.sentence == text
+    assert e.rule == "disapprove.lodge-protest"
+    assert (e.quad_class, e.goldstein, e.plover_type) == (3, -2.0, "ACCUSE")
+
+
+def test_location_is_not_an_actor(code):
+    assert code("Thousands gathered in Seoul to watch the fireworks.") == []
+
+
+def test_no_event_without_actors(code):
+    assert code("The company said it would sign a new supplier deal next month.") == []
