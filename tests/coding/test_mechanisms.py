@@ -104,9 +104,30 @@ def test_future(code):
     assert triples(events) == {("CHN", "RUS", "042", "future")}
 
 
-def test_vowed_to_is_future(code):
+def test_vowed_to_is_future_and_the_vow_is_an_intent(code):
     events = code("Seoul vowed to expand trade with Hanoi.")
-    assert {e.mode for e in events} == {"future"}
+    assert ("KOR", "VNM", "061", "future") in triples(events)
+    # the vow itself is asserted: CAMEO 0311, intent to cooperate economically
+    assert ("KOR", "VNM", "0311", "asserted") in triples(events)
+
+
+def test_threat_to_act_is_an_asserted_threat(code):
+    events = code("Beijing threatened to impose sanctions on Lithuania.")
+    assert ("CHN", "LTU", "1312", "asserted") in triples(events)
+    assert not any(e.code == "163" and e.mode == "asserted" for e in events)
+    events = code("Pyongyang vowed to retaliate against Seoul.")
+    assert ("PRK", "KOR", "1312", "asserted") not in triples(events)
+
+
+def test_agreement_to_meet_is_intent_to_meet(code):
+    events = code("The two Koreas agreed on Monday to hold a third summit in Pyongyang.", "2018-08-14")
+    assert {("KOR", "PRK", "036", "asserted"), ("PRK", "KOR", "036", "asserted")} <= triples(events)
+    assert not any(e.code == "030" for e in events)
+
+
+def test_negation_inside_light_verb_phrase(code):
+    events = code("The two Koreas have held no official talks in years.")
+    assert events and {e.mode for e in events} == {"negated"}
 
 
 def test_dates_from_weekday_and_month_day(code):

@@ -79,13 +79,13 @@ _JOINERS = {
     ("and",): "and",
     ("or",): "and",
     ("&",): "and",
-    (",", "and"): "and",
-    (",", "or"): "and",
+    (",", "and"): "comma-and",
+    (",", "or"): "comma-and",
     ("as", "well", "as"): "and",
     ("along", "with"): "and",
     ("together", "with"): "and",
     ("and", "the"): "and",
-    (",", "and", "the"): "and",
+    (",", "and", "the"): "comma-and",
     (",",): "comma",
     (",", "the"): "comma",
     ("-",): "hyphen",
@@ -223,16 +223,14 @@ class ActorMatcher:
         n = len(items)
         while i < n:
             m = items[i]
-            if m.kind in ("state", "org") and i + 1 < n:
+            if m.kind in ("state", "org", "group") and i + 1 < n:
                 nxt = items[i + 1]
                 gap = lowers[m.end : nxt.start]
                 poss = gap[:1] == ["'s"] or gap[:1] == ["'"]
                 body = gap[1:] if poss else gap
                 gap_ok = all(t in _AGENT_MODIFIERS or t in _DETERMINERS for t in body)
                 if nxt.kind in ("sector", "title") and len(gap) <= 3 and gap_ok:
-                    merged = Mention(
-                        m.start, nxt.end, m.code + nxt.code if m.kind == "state" else m.code, m.kind, m.form
-                    )
+                    merged = Mention(m.start, nxt.end, _with_sector(m, nxt.code), m.kind, m.form)
                     # "Chinese Foreign Minister Wang Yi": the person decides.
                     if i + 2 < n and items[i + 2].kind == "person" and items[i + 2].start - nxt.end <= 1:
                         person = items[i + 2]
@@ -254,8 +252,8 @@ class ActorMatcher:
                         out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
                         i += 2
                         continue
-                    if nxt.kind == "state" and gap in (["of"], ["of", "the"]):
-                        out.append(Mention(m.start, nxt.end, nxt.code + m.code, "state", "name"))
+                    if nxt.kind in ("state", "group") and gap in (["of"], ["of", "the"], ["from"]):
+                        out.append(Mention(m.start, nxt.end, _with_sector(nxt, m.code), nxt.kind, "name"))
                         i += 2
                         continue
                     if nxt.kind in ("sector", "title") and not gap:
@@ -266,6 +264,7 @@ class ActorMatcher:
                 continue
             out.append(m)
             i += 1
+        out = _expand_groups(out)
         for m in out:
             k = m.start - 1
             while k >= start and lowers[k] in _DETERMINERS:
@@ -275,22 +274,48 @@ class ActorMatcher:
         return out
 
 
+def _with_sector(m: Mention, sector: str) -> str:
+    """Append a CAMEO sector to a state (or to each state of a multi-state phrase)."""
+    if m.kind == "state":
+        return m.code + sector
+    if m.kind == "group":
+        return "|".join(code + sector for code in m.code.split("|"))
+    return m.code
+
+
+def _expand_groups(items: list[Mention]) -> list[Mention]:
+    """A multi-state phrase ("the two Koreas") becomes one mention per state, same span."""
+    out = []
+    for m in items:
+        if "|" in m.code:
+            out.extend(Mention(m.start, m.end, code, "state", "group") for code in m.code.split("|"))
+        else:
+            out.append(m)
+    return out
+
+
 def group_mentions(mentions: list[Mention], lowers: list[str]) -> list[Group]:
     """Join coordinated mentions; a comma joins only in a list closed by "and"/"or"."""
     if not mentions:
         return []
     links: list[str | None] = []
     for a, b in pairwise(mentions):
+        if a.start == b.start:
+            links.append("group")
+            continue
         gap = tuple(lowers[a.end : b.start])
         links.append(None if a.possessive else _JOINERS.get(gap))
-    # a chain of commas must end in an "and" link, otherwise it is not a list
+    # a chain of commas must end in an "and" link, otherwise it is not a list;
+    # ", and" joins only at the end of such a list ("A, B, and C", not "A, and B")
     for i, link in enumerate(links):
         if link == "comma":
             j = i
             while j < len(links) and links[j] == "comma":
                 j += 1
-            if j >= len(links) or links[j] != "and":
+            if j >= len(links) or links[j] not in ("and", "comma-and"):
                 links[i] = None
+        elif link == "comma-and" and (i == 0 or links[i - 1] != "comma"):
+            links[i] = None
     groups: list[Group] = []
     current = [mentions[0]]
     hyphen = False
@@ -300,6 +325,6 @@ def group_mentions(mentions: list[Mention], lowers: list[str]) -> list[Group]:
             current, hyphen = [m], False
         else:
             current.append(m)
-            hyphen = hyphen or link == "hyphen"
+            hyphen = hyphen or link in ("hyphen", "group")
     groups.append(Group(current, hyphen))
     return groups

@@ -126,6 +126,81 @@ _AUX = frozenset(
 )
 
 
+_NOUN_PREDICATE_MODES = {
+    "will": "future",
+    "'ll": "future",
+    "shall": "future",
+    "would": "hypothetical",
+    "could": "hypothetical",
+    "might": "hypothetical",
+    "may": "hypothetical",
+}
+_NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "and", "but", "said", "says"})
+_INTENT_GAP = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "principle",
+        "formally",
+        "tentatively",
+        "reportedly",
+        "earlier",
+        "today",
+        "yesterday",
+        "also",
+        "have",
+        "has",
+        "had",
+        "not",
+    }
+)
+_INTENT_ADVERBS = frozenset(
+    {
+        "further",
+        "jointly",
+        "closely",
+        "also",
+        "swiftly",
+        "quickly",
+        "immediately",
+        "gradually",
+        "actively",
+        "fully",
+        "formally",
+        "eventually",
+        "soon",
+        "again",
+        "substantially",
+    }
+)
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Same code, or the same state where one side has no sector (an attribution slip, not a domestic event)."""
+    return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3))
+
+
+@dataclass(slots=True)
+class _ClauseState:
+    """The last verb's subject, shared by a coordinated verb ("protested and summoned")."""
+
+    source: Group | None = None
+    end: int = -1
+
+
 @dataclass(slots=True)
 class CodingResult:
     """Events of one document plus what the coder noticed about its input."""
@@ -280,100 +355,169 @@ class Coder:
         document: Document,
         previous_sources: dict[str, Mention],
     ) -> list[Event]:
-        out: list[Event] = []
+        out: list[tuple[int, Event]] = []
         seen: set[tuple[str, str, str]] = set()
-        last_verb_source: Group | None = None
-        last_verb_end = -1
+        state = _ClauseState()
         sent_start = offsets.start(sent.char_start)
         sent_end = offsets.end(sent.char_end)
         sentence_text = text[sent_start:sent_end]
-        for trig in found:
-            pattern = trig.pattern
-            pairs: list[tuple[Mention, Mention | None]] = []
-            if pattern.kind == "noun":
-                src = between_pair(view, trig) if pattern.symmetric else None
-                if src is None:
-                    src = noun_source(view, trig, pattern.source)
-                if src is None or src.locative:
-                    continue
-                tgt = noun_target(view, trig, pattern.target, src)
-                pairs = self._pairs(src, tgt, pattern.symmetric)
-            else:
-                if trig.passive:
-                    src = agent_of_passive(view, trig)
-                    tgt = subject(view, trig.pos)
-                    if src is None:
-                        continue
-                else:
-                    src = self._verb_subject(view, trig, last_verb_source, last_verb_end, previous_sources)
-                    if src is None:
-                        continue
-                    tgt = target_after(view, trig.pos + 1, pattern.target, src, trig.end)
-                    last_verb_source, last_verb_end = src, trig.end
-                pairs = self._pairs(src, tgt, pattern.symmetric)
-            if not pairs:
-                continue
-            mode = event_mode(view.lowers, trig.pos, view.start, view.end, self.modality)
+        used_intent_verbs: set[int] = set()
+        lowers = view.lowers
+
+        def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> None:
             when, _ = resolve(sentence_text, document.date, future=mode == "future")
-            row = self._code_row(pattern.code)
+            row = self._code_row(code)
             t0 = offsets.start(doc[trig.pos].idx + offset)
             t_last = doc[trig.end - 1]
             t1 = offsets.end(t_last.idx + len(t_last.text) + offset)
             for s, t in pairs:
-                if t is None and "optional" not in pattern.target:
-                    continue
-                if t is not None and t.code == s.code:
-                    continue
-                key = (s.code, t.code if t else "", pattern.code)
+                key = (s.code, t.code if t else "", code)
                 if key in seen:
                     continue
                 seen.add(key)
                 s_span = self._span(doc, s, offset, offsets)
                 t_span = self._span(doc, t, offset, offsets) if t else None
-                out.append(
-                    Event(
-                        doc_id=document.doc_id,
-                        date=when.isoformat() if when else "",
-                        source=s.code,
-                        target=t.code if t else "",
-                        code=row.code if row.code == pattern.code else pattern.code,
-                        root=row.root,
-                        quad_class=row.quad_class,
-                        goldstein=row.goldstein,
-                        plover_type=row.plover_type,
-                        plover_mode=row.plover_mode,
-                        mode=mode,
-                        sentence=sentence_text,
-                        sentence_index=sent.index,
-                        sentence_span=(sent_start, sent_end),
-                        trigger=text[t0:t1],
-                        trigger_span=(t0, t1),
-                        source_text=text[s_span[0] : s_span[1]],
-                        source_span=s_span,
-                        target_text=text[t_span[0] : t_span[1]] if t_span else "",
-                        target_span=t_span,
-                        rule=pattern.id,
-                        coder_version=CODER_VERSION,
-                    )
+                event = Event(
+                    doc_id=document.doc_id,
+                    date=when.isoformat() if when else "",
+                    source=s.code,
+                    target=t.code if t else "",
+                    code=code,
+                    root=row.root,
+                    quad_class=row.quad_class,
+                    goldstein=row.goldstein,
+                    plover_type=row.plover_type,
+                    plover_mode=row.plover_mode,
+                    mode=mode,
+                    sentence=sentence_text,
+                    sentence_index=sent.index,
+                    sentence_span=(sent_start, sent_end),
+                    trigger=text[t0:t1],
+                    trigger_span=(t0, t1),
+                    source_text=text[s_span[0] : s_span[1]] if s_span else "",
+                    source_span=s_span,
+                    target_text=text[t_span[0] : t_span[1]] if t_span else "",
+                    target_span=t_span,
+                    rule=rule,
+                    coder_version=CODER_VERSION,
                 )
+                out.append((pos, event))
                 previous_sources["person" if s.kind == "person" else "state"] = s
-        return out
+
+        covered_until = -1
+        for trig in found:
+            if trig.pos < covered_until:
+                continue  # the object of a light verb that already made an event ("held talks")
+            resolved = None
+            for cand in (trig, *trig.alternatives):
+                pairs, code = self._attribute(view, cand, state, previous_sources)
+                if pairs:
+                    resolved = (cand, pairs, code)
+                    break
+            if resolved is None:
+                continue
+            cand, pairs, code = resolved
+            covered_until = cand.end
+            mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
+            if mode == "asserted" and self._headline_infinitive(view, cand.pos):
+                mode = "future"
+            if mode == "asserted" and cand.pattern.kind == "noun":
+                mode = self._noun_predicate_mode(view, cand.end)
+            emit(cand.pos, cand, pairs, code, mode, cand.pattern.id)
+            intent = self._intent_verb(view, cand.pos, code)
+            if intent is not None:
+                intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
+                intent_trig = Trigger(intent, cand.pattern, "past", intent + 1)
+                intent_code = self.modality.intent_code(code)
+                emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
+                used_intent_verbs.add(intent)
+        return [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
+
+    def _attribute(
+        self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
+    ) -> tuple[list[tuple[Mention, Mention | None]], str]:
+        """Source/target pairs for one trigger reading, and the code they take."""
+        pattern = trig.pattern
+        if pattern.kind == "noun":
+            src = between_pair(view, trig) if pattern.symmetric else None
+            if src is None:
+                src = noun_source(view, trig, pattern.source)
+            if src is None or src.locative:
+                return [], pattern.code
+            tgt = noun_target(view, trig, pattern.target, src)
+        elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
+            src = agent
+            tgt = subject(view, trig.pos)
+        elif trig.passive == "be":
+            return [], pattern.code
+        else:
+            src = self._verb_subject(view, trig, state, previous_sources)
+            if src is None:
+                return [], pattern.code
+            tgt = target_after(view, trig.pos + 1, pattern.target, src, trig.end)
+            state.source, state.end = src, trig.end
+        code = pattern.code
+        if tgt is None and pattern.joint and len(src.members) > 1:
+            return list(permutations(src.members, 2)), pattern.joint
+        pairs = self._pairs(src, tgt, pattern.symmetric)
+        if tgt is not None and pattern.mutual:
+            pairs += [(t, s) for s, t in pairs if t is not None]
+        optional = "optional" in pattern.target
+        pairs = [
+            (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not _same_actor(s.code, t.code))
+        ]
+        return pairs, code
+
+    def _noun_predicate_mode(self, view: SentenceView, end: int) -> str:
+        """A nominal event takes the mode of its predicate: "the summit will take place"."""
+        lowers = view.lowers
+        stop = min(view.end, end + 6)
+        for k in range(end, stop):
+            word = lowers[k]
+            if word in _NOUN_PREDICATE_BREAKS:
+                break
+            if word in _NOUN_PREDICATE_MODES:
+                after = lowers[k + 1] if k + 1 < view.end else ""
+                if after in ("not", "n't", "never"):
+                    return "hypothetical" if _NOUN_PREDICATE_MODES[word] == "hypothetical" else "negated"
+                return _NOUN_PREDICATE_MODES[word]
+        return "asserted"
+
+    def _headline_infinitive(self, view: SentenceView, pos: int) -> bool:
+        """Headline style "Putin to Visit North Korea": the infinitive announces a future event."""
+        if pos - 2 < view.start or view.lowers[pos - 1] != "to":
+            return False
+        return any(g.end == pos - 1 for g in view.groups)
+
+    def _intent_verb(self, view: SentenceView, pos: int, code: str) -> int | None:
+        """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
+        lowers = view.lowers
+        k = pos - 1
+        while k > view.start and lowers[k] in _INTENT_ADVERBS:
+            k -= 1
+        if k <= view.start or lowers[k] != "to":
+            return None
+        k -= 1
+        while k > view.start and lowers[k] in _INTENT_GAP:
+            k -= 1
+        verb = lowers[k]
+        cooperative = code[:2] <= "08"
+        if cooperative and verb in self.modality.cooperative_intent:
+            return k
+        if not cooperative and verb in self.modality.threat_intent:
+            return k
+        return None
 
     def _verb_subject(
-        self,
-        view: SentenceView,
-        trig: Trigger,
-        last_source: Group | None,
-        last_end: int,
-        previous_sources: dict[str, Mention],
+        self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
     ) -> Group | None:
         lowers = view.lowers
         k = trig.pos - 1
         while k >= view.start and lowers[k] in _AUX:
             k -= 1
         # coordinated verb phrases share the subject: "protested and summoned"
-        if last_source is not None and k >= view.start and lowers[k] in ("and", "then", ",") and k >= last_end - 1:
-            return last_source
+        if state.source is not None and k >= view.start and lowers[k] in ("and", "then", ",") and k >= state.end - 1:
+            return state.source
         found = subject(view, trig.pos)
         if found is not None:
             return found

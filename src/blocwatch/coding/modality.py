@@ -13,6 +13,7 @@ from __future__ import annotations
 from blocwatch.lexicon.entries import Modality
 
 LOCAL_WINDOW = 5
+_INNER_NEGATION = (("no",), ("not",), ("n't",), ("never",))
 _HARD_BREAKS = frozenset({";", ":", "—", "--"})
 
 
@@ -35,8 +36,11 @@ def clause_start(lowers: list[str], pos: int, start: int, breaks: frozenset[str]
     return start
 
 
-def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Modality) -> str:
-    """Mode of the event whose trigger is at ``pos`` in the sentence ``[start, end)``."""
+def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Modality, trigger_end: int = 0) -> str:
+    """Mode of the event whose trigger is at ``pos`` (ending at ``trigger_end``) in the sentence ``[start, end)``.
+
+    Negation inside a light-verb phrase counts too: "held no talks".
+    """
     left = clause_start(lowers, pos, start, modality.clause_breaks)
     window = lowers[max(left, pos - LOCAL_WINDOW) : pos]
     hard = start
@@ -49,7 +53,7 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
         return "hypothetical"
     if end > start and lowers[end - 1] == "?":
         return "hypothetical"
-    if _has_cue(window, modality.negation):
+    if _has_cue(window, modality.negation) or _has_cue(lowers[pos + 1 : trigger_end], _INNER_NEGATION):
         return "negated"
     if _has_cue(window, modality.future):
         return "future"

@@ -10,14 +10,14 @@ transpositions of a verb ("singed") count only when the object is present.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
 from blocwatch.lexicon.entries import EventPattern
 from blocwatch.lexicon.loader import Lexicon
 
-OBJECT_WINDOW = 7
+OBJECT_WINDOW = 9
 _NOUN_CONTEXT = frozenset(
     {
         "the",
@@ -151,6 +151,29 @@ _VERB_CONTEXT = frozenset(
     }
 )
 _NOUN_FOLLOWERS = frozenset({"on", "against", "to", "with", "between", "of", "by", "from", "over"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"})
+_PREPOSITIONS = frozenset(
+    {
+        "with",
+        "under",
+        "of",
+        "for",
+        "from",
+        "by",
+        "on",
+        "in",
+        "at",
+        "against",
+        "into",
+        "over",
+        "about",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "without",
+    }
+)
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets", "getting"})
 _PASSIVE_SKIP = frozenset(
     {
@@ -185,7 +208,8 @@ class Trigger:
     pattern: EventPattern
     morph: str
     end: int
-    passive: bool = False
+    passive: str = ""  # "be" (was criticized by), "reduced" (sanctions imposed by), or ""
+    alternatives: list[Trigger] = field(default_factory=list)
 
 
 def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
@@ -232,18 +256,13 @@ class TriggerMatcher:
     def match(self, lowers: list[str], start: int, end: int, actor_ends: dict[int, str]) -> list[Trigger]:
         """Triggers in the sentence ``[start, end)``; ``actor_ends`` maps mention end → form."""
         found: list[Trigger] = []
-        consumed_until = -1
         for pos in range(start, end):
-            word = lowers[pos]
-            options = self.entries.get(word)
-            if options is None or pos < consumed_until:
+            options = self.entries.get(lowers[pos])
+            if options is None:
                 continue
             best = self._best(lowers, pos, start, end, options, actor_ends)
-            if best is None:
-                continue
-            found.append(best)
-            if best.end > pos + 1:
-                consumed_until = best.end
+            if best is not None:
+                found.append(best)
         return found
 
     def _noun_reading(self, lowers: list[str], pos: int, start: int, actor_ends: dict[int, str]) -> bool:
@@ -282,8 +301,15 @@ class TriggerMatcher:
         ):
             return None
         ranked: list[tuple[int, int, Trigger]] = []
+        prev = lowers[pos - 1] if pos > start else ""
         for order, pattern, morph, pre, typo in options:
             if (morph == "noun") != noun_reading:
+                continue
+            # "a detained businessman", "with fire": a participle after a determiner is an
+            # adjective, a base form after a preposition or determiner is a noun
+            if morph in ("past", "pp") and prev in _DETERMINERS:
+                continue
+            if morph in ("base", "3sg") and (prev in _DETERMINERS or prev in _PREPOSITIONS):
                 continue
             if pre and tuple(lowers[pos - len(pre) : pos]) != pre:
                 continue
@@ -317,20 +343,22 @@ class TriggerMatcher:
                     if k - len(m) >= start
                 ):
                     continue
-            passive = morph in ("past", "pp") and pattern.passive and self._is_passive(lowers, pos, start, end)
+            passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             trig = Trigger(pos, pattern, morph, trig_end, passive)
             ranked.append((pattern.specificity, -order, trig))
         if not ranked:
             return None
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        return ranked[0][2]
+        best = ranked[0][2]
+        best.alternatives = [r[2] for r in ranked[1:]]
+        return best
 
     @staticmethod
-    def _is_passive(lowers: list[str], pos: int, start: int, end: int) -> bool:
+    def _passive(lowers: list[str], pos: int, start: int, end: int) -> str:
         k = pos - 1
         while k >= start and lowers[k] in _PASSIVE_SKIP:
             k -= 1
         if k >= start and lowers[k] in BE_FORMS:
-            return True
+            return "be"
         # reduced relative: "sanctions imposed by Washington"
-        return pos + 1 < end and lowers[pos + 1] == "by"
+        return "reduced" if pos + 1 < end and lowers[pos + 1] == "by" else ""

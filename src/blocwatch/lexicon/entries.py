@@ -88,6 +88,8 @@ class EventPattern:
     symmetric: bool = False
     passive: bool = True
     typos: frozenset[str] = frozenset()
+    joint: str = ""
+    mutual: bool = False
 
     @property
     def specificity(self) -> int:
@@ -103,3 +105,13 @@ class Modality:
     hypothetical_sentence: tuple[tuple[str, ...], ...]
     future: tuple[tuple[str, ...], ...]
     clause_breaks: frozenset[str] = field(default_factory=frozenset)
+    cooperative_intent: frozenset[str] = field(default_factory=frozenset)
+    threat_intent: frozenset[str] = field(default_factory=frozenset)
+    intent_codes: tuple[tuple[str, str], ...] = ()
+
+    def intent_code(self, code: str) -> str:
+        """The CAMEO intent code standing for an embedded action with ``code``."""
+        for prefix, intent in self.intent_codes:
+            if code.startswith(prefix):
+                return intent
+        return "030"

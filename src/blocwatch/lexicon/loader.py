@@ -51,6 +51,7 @@ DATA_FILES = (
     "organizations.yaml",
     "people.yaml",
     "sectors.yaml",
+    "groups.yaml",
     "verbs.yaml",
     "modality.yaml",
     "cameo_codes.tsv",
@@ -153,6 +154,15 @@ def _org_phrases(orgs: list[dict[str, Any]]) -> list[ActorPhrase]:
     return phrases
 
 
+def _group_phrases(groups: list[dict[str, Any]]) -> list[ActorPhrase]:
+    phrases = []
+    for entry in groups:
+        ref = "|".join(entry["codes"])
+        for text in entry.get("names") or ():
+            phrases.append(ActorPhrase(str(text), False, "group", ref, "name"))
+    return phrases
+
+
 def _people(people: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dict[str, DatedActor]]:
     phrases: list[ActorPhrase] = []
     actors: dict[str, DatedActor] = {}
@@ -251,6 +261,8 @@ def parse_pattern(entry: dict[str, Any], where: str, cameo: CameoTable) -> Event
         target=tuple(str(t).lower() for t in entry.get("target") or ("dobj",)),
         source=tuple(str(t).lower() for t in entry.get("source") or default_source),
         symmetric=bool(entry.get("symmetric", False)),
+        joint=str(entry.get("joint", "")),
+        mutual=bool(entry.get("mutual", False)),
         passive=bool(entry.get("passive", kind == "verb")),
         typos=frozenset(typos),
     )
@@ -267,6 +279,11 @@ def _modality(data: dict[str, Any]) -> Modality:
         hypothetical_sentence=_cues(data.get("hypothetical_sentence")),
         future=_cues(data.get("future")),
         clause_breaks=frozenset(str(v).lower() for v in data.get("clause_breaks") or ()),
+        cooperative_intent=frozenset(str(v).lower() for v in (data.get("intent_verbs") or {}).get("cooperative") or ()),
+        threat_intent=frozenset(str(v).lower() for v in (data.get("intent_verbs") or {}).get("threat") or ()),
+        intent_codes=tuple(
+            sorted(((str(k), str(v)) for k, v in (data.get("intent_codes") or {}).items()), key=lambda kv: -len(kv[0]))
+        ),
     )
 
 
@@ -277,6 +294,7 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     org_phrases = _org_phrases(_read_yaml(directory, "organizations.yaml") or [])
     person_phrases, actors = _people(_read_yaml(directory, "people.yaml") or [])
     sector_phrases = _sector_phrases(_read_yaml(directory, "sectors.yaml") or [])
+    group_phrases = _group_phrases(_read_yaml(directory, "groups.yaml") or [])
     raw_patterns = _read_yaml(directory, "verbs.yaml") or []
     patterns = tuple(parse_pattern(e, "verbs.yaml", cameo) for e in raw_patterns)
     ids = [p.id for p in patterns]
@@ -290,7 +308,7 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
         path = base if directory is None else directory / name
         digest.update(path.read_bytes())
     return Lexicon(
-        phrases=tuple(state_phrases + org_phrases + person_phrases + sector_phrases),
+        phrases=tuple(state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases),
         dated_actors=actors,
         patterns=patterns,
         modality=modality,
