@@ -157,6 +157,9 @@ class ActorMatcher:
         found += [(s, e, self.groups[m]) for m, s, e in self.orth(doc)]
         if self.stems and lowers is not None:
             found += self._stem_matches(lowers)
+        n = len(doc)
+        # "the South" but not "the South China Sea" / "the South Korean ambassador"
+        found = [f for f in found if not (f[2][0].form == "contextual" and f[1] < n and doc[f[1]].text[:1].isupper())]
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[tuple[int, int, list[ActorPhrase]]] = []
         last_end = -1
@@ -207,6 +210,8 @@ class ActorMatcher:
                 continue
             first = phrases[0]
             kind = first.kind
+            if kind == "place":
+                continue
             code = self.resolve_person(phrases, day) if kind == "person" else first.ref
             if first.form == "prefix" and not (e < end and lowers[e] in ("-", "–")):
                 continue
@@ -294,8 +299,11 @@ def _expand_groups(items: list[Mention]) -> list[Mention]:
     return out
 
 
-def group_mentions(mentions: list[Mention], lowers: list[str]) -> list[Group]:
-    """Join coordinated mentions; a comma joins only in a list closed by "and"/"or"."""
+def group_mentions(mentions: list[Mention], lowers: list[str], headline: bool = False) -> list[Group]:
+    """Join coordinated mentions; a comma joins only in a list closed by "and"/"or".
+
+    Headlines drop the "and": "China, Russia Begin Joint Drills" joins the pair.
+    """
     if not mentions:
         return []
     links: list[str | None] = []
@@ -312,7 +320,7 @@ def group_mentions(mentions: list[Mention], lowers: list[str]) -> list[Group]:
             j = i
             while j < len(links) and links[j] == "comma":
                 j += 1
-            if j >= len(links) or links[j] not in ("and", "comma-and"):
+            if (j >= len(links) or links[j] not in ("and", "comma-and")) and not headline:
                 links[i] = None
         elif link == "comma-and" and (i == 0 or links[i - 1] != "comma"):
             links[i] = None

@@ -149,7 +149,7 @@ TARGET_STOPS = frozenset(
         "saying",
     }
 )
-_SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of"}
+_SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of", "after", "before", "since", "until", "as", "while", "during"}
 _DIRECT_GAP_WORDS = frozenset(
     {
         "the",
@@ -286,18 +286,21 @@ def target_after(
             continue
         if g.start >= limit:
             break
-        gap = lowers[anchor : g.start]
+        gap = [w for w in lowers[anchor : g.start] if not _is_quantity(w)]
+        gap = _drop_at_least(gap)
         if any(w in TARGET_STOPS for w in gap) and not ("that" in specs and "that" in gap):
             return None
-        prep = None
-        for w in reversed(gap[-4:]):
-            if w in PREPOSITIONS:
-                prep = w
-                break
-            if w not in _DIRECT_GAP_WORDS and not w.isalpha():
-                break
+        preps = [w for w in gap[-6:] if w in PREPOSITIONS or w in specs]
+        prep = preps[-1] if preps else None
         if prep is not None and prep in specs:
             return g
+        # "against the deployment of a US battery", "on $34 billion of Chinese imports"
+        if prep == "of" and len(preps) >= 2 and preps[-2] in specs:
+            return g
+        # "arrested the captain of a Chinese trawler": an of-phrase inside the direct object
+        if prep == "of" and len(preps) == 1 and "dobj" in specs and len(gap) <= 5 and "," not in gap:
+            if gap.index("of") > 0 and gap[gap.index("of") - 1] not in ("out", "because", "instead", "ahead"):
+                return g
         if "that" in specs and "that" in gap[-2:] and prep is None:
             return g
         if (
@@ -311,6 +314,24 @@ def target_after(
         ):
             return g
     return None
+
+
+def _is_quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in ("$", "%", "percent", "million", "billion")
+
+
+def _drop_at_least(gap: list[str]) -> list[str]:
+    out = []
+    i = 0
+    while i < len(gap):
+        if gap[i] in ("at", "as") and i + 1 < len(gap) and gap[i + 1] in ("least", "many", "much", "most"):
+            i += 2
+            if i < len(gap) and gap[i] == "as":
+                i += 1
+            continue
+        out.append(gap[i])
+        i += 1
+    return out
 
 
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:

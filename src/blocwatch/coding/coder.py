@@ -126,6 +126,25 @@ _AUX = frozenset(
 )
 
 
+_REPORTING_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "announced",
+        "announces",
+        "stated",
+        "added",
+        "declared",
+        "insisted",
+        "claimed",
+        "told",
+        "tells",
+        "warned",
+        "argued",
+        "confirmed",
+    }
+)
 _NOUN_PREDICATE_MODES = {
     "will": "future",
     "'ll": "future",
@@ -135,7 +154,62 @@ _NOUN_PREDICATE_MODES = {
     "might": "hypothetical",
     "may": "hypothetical",
 }
-_NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "and", "but", "said", "says"})
+_NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "said", "says"})
+_FACTIVE_BEFORE_TO = frozenset(
+    {
+        "decided",
+        "decides",
+        "decide",
+        "moved",
+        "moves",
+        "began",
+        "begins",
+        "started",
+        "starts",
+        "continued",
+        "continues",
+        "managed",
+        "manages",
+        "went",
+        "voted",
+        "votes",
+        "used",
+        "rushed",
+        "proceeded",
+        "chose",
+        "opted",
+        "ordered",
+        "urged",
+        "asked",
+        "called",
+        "told",
+        "forced",
+        "allowed",
+        "helped",
+        "refused",
+        "declined",
+        "failed",
+        "threatened",
+        "vowed",
+        "pledged",
+        "promised",
+        "agreed",
+        "offered",
+        "sought",
+        "tried",
+        "attempted",
+        "have",
+        "has",
+        "had",
+        "able",
+        "unable",
+        "due",
+        "order",
+        "enough",
+        "first",
+        "last",
+    }
+)
 _INTENT_GAP = frozenset(
     {
         "on",
@@ -186,6 +260,22 @@ _INTENT_ADVERBS = frozenset(
         "substantially",
     }
 )
+
+
+def _is_headline(doc: Doc, start: int, end: int) -> bool:
+    """Title case and no closing full stop: "China, Russia Begin Joint Naval Drills"."""
+    if doc[end - 1].text in (".", "!", "?", '"', "”"):
+        return False
+    words = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
+    """A visit with talks is one action: drop the plain consultation (040) beside a visit code (042-044)."""
+    visits = {(e.source, e.target, e.mode) for e in events if e.code in ("042", "043", "044")}
+    if not visits:
+        return events
+    return [e for e in events if not (e.code == "040" and (e.source, e.target, e.mode) in visits)]
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -331,7 +421,7 @@ class Coder:
             mentions = self.actors.mentions(doc, lowers, sent.start, sent.end, raw[lo:hi], document.date)
             if not mentions:
                 continue
-            groups = group_mentions(mentions, lowers)
+            groups = group_mentions(mentions, lowers, _is_headline(doc, sent.start, sent.end))
             actor_ends = {}
             for g in groups:
                 form = "compound" if g.hyphen else g.members[-1].form
@@ -418,20 +508,21 @@ class Coder:
                 continue
             cand, pairs, code = resolved
             covered_until = cand.end
+            intent = self._intent_verb(view, cand.pos, code)
             mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
-            if mode == "asserted" and self._headline_infinitive(view, cand.pos):
-                mode = "future"
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
+            if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):
+                mode = "future"
             emit(cand.pos, cand, pairs, code, mode, cand.pattern.id)
-            intent = self._intent_verb(view, cand.pos, code)
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
                 intent_trig = Trigger(intent, cand.pattern, "past", intent + 1)
                 intent_code = self.modality.intent_code(code)
                 emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
                 used_intent_verbs.add(intent)
-        return [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
+        kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
+        return _merge_visit_and_talks(kept)
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
@@ -447,7 +538,7 @@ class Coder:
             tgt = noun_target(view, trig, pattern.target, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
-            tgt = subject(view, trig.pos)
+            tgt = self._passive_target(view, trig) or subject(view, trig.pos)
         elif trig.passive == "be":
             return [], pattern.code
         else:
@@ -476,6 +567,8 @@ class Coder:
             word = lowers[k]
             if word in _NOUN_PREDICATE_BREAKS:
                 break
+            if word == "never":
+                return "negated"
             if word in _NOUN_PREDICATE_MODES:
                 after = lowers[k + 1] if k + 1 < view.end else ""
                 if after in ("not", "n't", "never"):
@@ -483,11 +576,25 @@ class Coder:
                 return _NOUN_PREDICATE_MODES[word]
         return "asserted"
 
-    def _headline_infinitive(self, view: SentenceView, pos: int) -> bool:
-        """Headline style "Putin to Visit North Korea": the infinitive announces a future event."""
-        if pos - 2 < view.start or view.lowers[pos - 1] != "to":
+    @staticmethod
+    def _passive_target(view: SentenceView, trig: Trigger) -> Group | None:
+        """In "sanctions on Pyongyang were imposed by ...", the target follows the pattern's preposition."""
+        specs = trig.pattern.target
+        for g in reversed(view.groups):
+            if view.start <= g.start < trig.pos and g.end <= trig.pos and view.governed_by_prep(g) in specs:
+                return g
+        return None
+
+    @staticmethod
+    def _infinitive_of_purpose(view: SentenceView, pos: int) -> bool:
+        """An infinitive names an intended act ("a pact to share intelligence", "Putin to Visit North
+        Korea"), unless its governing verb reports a done act ("decided to terminate", "began to")."""
+        k = pos - 1
+        while k > view.start and view.lowers[k] in _INTENT_ADVERBS:
+            k -= 1
+        if k <= view.start or view.lowers[k] != "to":
             return False
-        return any(g.end == pos - 1 for g in view.groups)
+        return view.lowers[k - 1] not in _FACTIVE_BEFORE_TO
 
     def _intent_verb(self, view: SentenceView, pos: int, code: str) -> int | None:
         """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
@@ -521,6 +628,14 @@ class Coder:
         found = subject(view, trig.pos)
         if found is not None:
             return found
+        # "Pyongyang said it was expelling ...": the pronoun is the reporter
+        if k >= view.start and lowers[k] in _PRONOUN_SUBJECTS:
+            for j in range(k - 1, view.start, -1):
+                if lowers[j] in _REPORTING_VERBS:
+                    reporter = subject(view, j)
+                    if reporter is not None:
+                        return reporter
+                    break
         # a pronoun subject falls back on the last actor of the same kind
         if k >= view.start and lowers[k] in _PRONOUN_SUBJECTS and (k == view.start or lowers[k - 1] in (",", "and")):
             prior = previous_sources.get(_PRONOUN_SUBJECTS[lowers[k]])

@@ -323,8 +323,13 @@ class TriggerMatcher:
                 if hit == -1:
                     continue
                 trig_end = pos + 2 + hit
+            passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             if pattern.objects:
                 obj_end = _find(lowers, pos + 1, stop, self.objects[pattern.id])
+                if obj_end == -1 and passive == "be":
+                    # "sanctions ... were imposed by": the object is the passive subject
+                    if _find(lowers, max(start, pos - 10), pos, self.objects[pattern.id]) != -1:
+                        obj_end = pos + 1
                 if obj_end == -1:
                     continue
                 # the object must not lie beyond a clause boundary
@@ -343,7 +348,6 @@ class TriggerMatcher:
                     if k - len(m) >= start
                 ):
                     continue
-            passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             trig = Trigger(pos, pattern, morph, trig_end, passive)
             ranked.append((pattern.specificity, -order, trig))
         if not ranked:

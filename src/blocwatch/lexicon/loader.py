@@ -52,6 +52,7 @@ DATA_FILES = (
     "people.yaml",
     "sectors.yaml",
     "groups.yaml",
+    "places.yaml",
     "verbs.yaml",
     "modality.yaml",
     "cameo_codes.tsv",
@@ -137,6 +138,7 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
             ("seat", "seats", False),
             ("prefix", "prefixes", False),
             ("abbreviation", "abbreviations", True),
+            ("contextual", "contextual", True),
         ):
             for text in entry.get(key) or ():
                 phrases.append(ActorPhrase(str(text), case, "state", code, form))
@@ -295,6 +297,8 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     person_phrases, actors = _people(_read_yaml(directory, "people.yaml") or [])
     sector_phrases = _sector_phrases(_read_yaml(directory, "sectors.yaml") or [])
     group_phrases = _group_phrases(_read_yaml(directory, "groups.yaml") or [])
+    places = _read_yaml(directory, "places.yaml") or {}
+    place_phrases = [ActorPhrase(str(t), False, "place", "", "place") for t in places.get("names") or ()]
     raw_patterns = _read_yaml(directory, "verbs.yaml") or []
     patterns = tuple(parse_pattern(e, "verbs.yaml", cameo) for e in raw_patterns)
     ids = [p.id for p in patterns]
@@ -308,7 +312,7 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
         path = base if directory is None else directory / name
         digest.update(path.read_bytes())
     return Lexicon(
-        phrases=tuple(state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases),
+        phrases=tuple(state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases + place_phrases),
         dated_actors=actors,
         patterns=patterns,
         modality=modality,
