@@ -298,9 +298,16 @@ def target_after(
         if prep == "of" and len(preps) >= 2 and preps[-2] in specs:
             return g
         # "arrested the captain of a Chinese trawler": an of-phrase inside the direct object
-        if prep == "of" and len(preps) == 1 and "dobj" in specs and len(gap) <= 5 and "," not in gap:
-            if gap.index("of") > 0 and gap[gap.index("of") - 1] not in ("out", "because", "instead", "ahead"):
-                return g
+        if (
+            prep == "of"
+            and len(preps) == 1
+            and "dobj" in specs
+            and len(gap) <= 5
+            and "," not in gap
+            and gap.index("of") > 0
+            and gap[gap.index("of") - 1] not in ("out", "because", "instead", "ahead")
+        ):
+            return g
         if "that" in specs and "that" in gap[-2:] and prep is None:
             return g
         if (

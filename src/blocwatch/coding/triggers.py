@@ -326,10 +326,13 @@ class TriggerMatcher:
             passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             if pattern.objects:
                 obj_end = _find(lowers, pos + 1, stop, self.objects[pattern.id])
-                if obj_end == -1 and passive == "be":
-                    # "sanctions ... were imposed by": the object is the passive subject
-                    if _find(lowers, max(start, pos - 10), pos, self.objects[pattern.id]) != -1:
-                        obj_end = pos + 1
+                # "sanctions ... were imposed by": the object is the passive subject
+                if (
+                    obj_end == -1
+                    and passive == "be"
+                    and _find(lowers, max(start, pos - 10), pos, self.objects[pattern.id]) != -1
+                ):
+                    obj_end = pos + 1
                 if obj_end == -1:
                     continue
                 # the object must not lie beyond a clause boundary
