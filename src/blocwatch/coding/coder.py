@@ -208,6 +208,19 @@ _FACTIVE_BEFORE_TO = frozenset(
         "enough",
         "first",
         "last",
+        "prompting",
+        "prompted",
+        "forcing",
+        "leading",
+        "led",
+        "causing",
+        "caused",
+        "spurring",
+        "spurred",
+        "pushing",
+        "pushed",
+        "compelling",
+        "compelled",
     }
 )
 _INTENT_GAP = frozenset(
@@ -594,7 +607,12 @@ class Coder:
             k -= 1
         if k <= view.start or view.lowers[k] != "to":
             return False
-        return view.lowers[k - 1] not in _FACTIVE_BEFORE_TO
+        before = view.lowers[k - 1]
+        # "prompting Japan to recall its ambassador": the causative reports a done act
+        for g in view.groups:
+            if g.end == k and g.start - 1 >= view.start:
+                before = view.lowers[g.start - 1]
+        return before not in _FACTIVE_BEFORE_TO
 
     def _intent_verb(self, view: SentenceView, pos: int, code: str) -> int | None:
         """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
