@@ -62,32 +62,34 @@ class Sentence:
 def normalise_layout(text: str) -> str:
     """Same-length copy of ``text`` with layout noise blanked out.
 
-    Control characters and list bullets become spaces; a single line break
-    inside a wrapped paragraph becomes a space; line breaks that end a
-    heading, a bullet item or a full sentence stay.
+    Control characters and list bullets become spaces; a line break inside a
+    wrapped paragraph becomes a space; line breaks that end a heading, a
+    bullet item or a full sentence stay.
     """
     text = _CONTROL.sub(" ", text)
-    text = _BULLET_LINE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
-    if "\n" not in text:
-        return text
-    chars = list(text)
-    lines = text.split("\n")
-    pos = 0
-    for line, nxt in pairwise(lines):
-        pos += len(line)
-        stripped = line.strip()
-        following = nxt.lstrip()
-        wrapped = (
-            stripped
-            and following
-            and stripped[-1] not in ".!?:;\"”'’)"
-            and len(stripped) > 40
-            and (following[0].islower() or following[0].isdigit() or following[0] in ",(")
-        )
-        if wrapped:
-            chars[pos] = " "
-        pos += 1
-    return "".join(chars)
+    if "\n" in text:
+        chars = list(text)
+        lines = text.split("\n")
+        pos = 0
+        for line, nxt in pairwise(lines):
+            pos += len(line)
+            stripped = line.strip()
+            following = nxt.lstrip()
+            wrapped = (
+                stripped
+                and following
+                and stripped[-1] not in ".!?:;\"”'’)"
+                and not _BULLET_LINE.match(nxt)
+                and (
+                    (len(stripped) > 40 and (following[0].islower() or following[0].isdigit() or following[0] in ",("))
+                    or len(stripped) >= 55
+                )
+            )
+            if wrapped:
+                chars[pos] = " "
+            pos += 1
+        text = "".join(chars)
+    return _BULLET_LINE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
 
 
 _WHITESPACE_RUN = re.compile(
