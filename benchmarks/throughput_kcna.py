@@ -15,11 +15,11 @@ import json
 import resource
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from blocwatch.coding.coder import Coder
 from blocwatch.coding.segment import blank_english
+from blocwatch.ingest.readers import parse_date
 from blocwatch.model import Document
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-kcna"
@@ -33,7 +33,7 @@ def stories(limit: int | None) -> list[Document]:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 text = row["story"].replace(", ,", "\n")
-                docs.append(Document(row["index.link"], text, date.fromisoformat(row["date"]), row["title"]))
+                docs.append(Document(row["index.link"], text, parse_date(row["date"]), row["title"]))
                 if limit and len(docs) >= limit:
                     return docs
     return docs

@@ -36,6 +36,9 @@ def blank_english() -> Language:
     """The shared blank English pipeline (tokenizer only; no model download)."""
     nlp = spacy.blank("en")
     nlp.max_length = CHUNK_CHARS * 2
+    # split "U.S.-ROK" and "U.S.-led" at the hyphen, as spaCy already does between letters
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 

@@ -65,10 +65,13 @@ def verb_forms(spec: str) -> dict[str, str]:
     head = parts[0]
     past_form = parts[1] if len(parts) > 1 and parts[1] else past(head)
     pp_form = parts[2] if len(parts) > 2 and parts[2] else past_form
+    ing_form = gerund(head)
+    if past_form == head + head[-1] + "ed":  # doubled consonant: "expelled" → "expelling"
+        ing_form = head + head[-1] + "ing"
     forms = {
         head: "base",
         third_person(head): "3sg",
-        gerund(head): "ing",
+        ing_form: "ing",
         past_form: "past",
     }
     forms.setdefault(pp_form, "pp")
