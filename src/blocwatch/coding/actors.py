@@ -212,6 +212,13 @@ class ActorMatcher:
             kind = first.kind
             if kind == "place":
                 continue
+            if kind == "anaphor":
+                # "the two sides": the last two states named before, in this sentence
+                prior = list(dict.fromkeys(m.code[:3] for m in reversed(items) if m.code[:3].isalpha()))
+                if len(prior) < 2:
+                    continue
+                items.append(Mention(s, e, f"{prior[1]}|{prior[0]}", "group", "anaphor"))
+                continue
             code = self.resolve_person(phrases, day) if kind == "person" else first.ref
             if first.form == "prefix" and not (e < end and lowers[e] in ("-", "–")):
                 continue

@@ -149,6 +149,7 @@ TARGET_STOPS = frozenset(
         "saying",
     }
 )
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of", "after", "before", "since", "until", "as", "while", "during"}
 _DIRECT_GAP_WORDS = frozenset(
     {
@@ -348,6 +349,15 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
     ends = {g.end: g for g in view.groups}
     lo = max(view.start, pos - 5)
     if "poss" in specs:
+        # "his talks with Trump", "its sanctions": the owner is the clause subject
+        for k in range(pos - 1, lo - 1, -1):
+            if lowers[k] in _POSSESSIVE_PRONOUNS:
+                owner = subject(view, k)
+                if owner is not None:
+                    return owner
+                break
+            if not lowers[k].isalpha() or lowers[k] in PREPOSITIONS:
+                break
         for k in range(pos - 1, lo - 1, -1):
             if lowers[k] in ("'s", "'") and k in ends:
                 return ends[k]

@@ -126,6 +126,7 @@ _AUX = frozenset(
 )
 
 
+_STATIVE_INTENT = frozenset({"willing", "ready", "prepared", "open"})
 _REPORTING_VERBS = frozenset(
     {
         "said",
@@ -223,7 +224,7 @@ _FACTIVE_BEFORE_TO = frozenset(
         "compelled",
     }
 )
-_INTENT_GAP = frozenset(
+_INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantly"}) | frozenset(
     {
         "on",
         "in",
@@ -467,16 +468,18 @@ class Coder:
         used_intent_verbs: set[int] = set()
         lowers = view.lowers
 
-        def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> None:
+        def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> int:
             when, _ = resolve(sentence_text, document.date, future=mode == "future")
             row = self._code_row(code)
             t0 = offsets.start(doc[trig.pos].idx + offset)
             t_last = doc[trig.end - 1]
             t1 = offsets.end(t_last.idx + len(t_last.text) + offset)
+            added = 0
             for s, t in pairs:
                 key = (s.code, t.code if t else "", code)
                 if key in seen:
                     continue
+                added += 1
                 seen.add(key)
                 s_span = self._span(doc, s, offset, offsets)
                 t_span = self._span(doc, t, offset, offsets) if t else None
@@ -506,6 +509,7 @@ class Coder:
                 )
                 out.append((pos, event))
                 previous_sources["person" if s.kind == "person" else "state"] = s
+            return added
 
         covered_until = -1
         for trig in found:
@@ -527,13 +531,17 @@ class Coder:
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):
                 mode = "future"
+            if intent is not None and lowers[intent] in self.modality.refusal_verbs:
+                mode = "negated"
             emit(cand.pos, cand, pairs, code, mode, cand.pattern.id)
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
+                if intent_mode == "hypothetical" and lowers[intent] in _STATIVE_INTENT:
+                    intent_mode = "asserted"  # "would be willing to meet" states a willingness now
                 intent_trig = Trigger(intent, cand.pattern, "past", intent + 1)
-                intent_code = self.modality.intent_code(code)
-                emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
-                used_intent_verbs.add(intent)
+                intent_code = self._derived_code(lowers[intent], code)
+                if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
+                    used_intent_verbs.add(intent)
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
         return _merge_visit_and_talks(kept)
 
@@ -607,7 +615,10 @@ class Coder:
             k -= 1
         if k <= view.start or view.lowers[k] != "to":
             return False
-        before = view.lowers[k - 1]
+        j = k - 1
+        while j > view.start and (view.lowers[j] in _INTENT_GAP or view.lowers[j] in _INTENT_ADVERBS):
+            j -= 1
+        before = view.lowers[j]
         # "prompting Japan to recall its ambassador": the causative reports a done act
         for g in view.groups:
             if g.end == k and g.start - 1 >= view.start:
@@ -627,11 +638,17 @@ class Coder:
             k -= 1
         verb = lowers[k]
         cooperative = code[:2] <= "08"
-        if cooperative and verb in self.modality.cooperative_intent:
+        if cooperative and (verb in self.modality.cooperative_intent or verb in self.modality.refusal_verbs):
             return k
         if not cooperative and verb in self.modality.threat_intent:
             return k
         return None
+
+    def _derived_code(self, verb: str, code: str) -> str:
+        """Intent (03x/13x) or refusal (12x) code for the act a commitment verb governs."""
+        if verb in self.modality.refusal_verbs:
+            return self.modality.refusal_code(code)
+        return self.modality.intent_code(code)
 
     def _verb_subject(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]

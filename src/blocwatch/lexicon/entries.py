@@ -108,10 +108,20 @@ class Modality:
     cooperative_intent: frozenset[str] = field(default_factory=frozenset)
     threat_intent: frozenset[str] = field(default_factory=frozenset)
     intent_codes: tuple[tuple[str, str], ...] = ()
+    refusal_verbs: frozenset[str] = field(default_factory=frozenset)
+    refusal_codes: tuple[tuple[str, str], ...] = ()
 
     def intent_code(self, code: str) -> str:
         """The CAMEO intent code standing for an embedded action with ``code``."""
-        for prefix, intent in self.intent_codes:
-            if code.startswith(prefix):
-                return intent
-        return "030"
+        return _by_prefix(self.intent_codes, code, "030")
+
+    def refusal_code(self, code: str) -> str:
+        """The CAMEO reject code standing for a refused action with ``code``."""
+        return _by_prefix(self.refusal_codes, code, "120")
+
+
+def _by_prefix(table: tuple[tuple[str, str], ...], code: str, default: str) -> str:
+    for prefix, value in table:
+        if code.startswith(prefix):
+            return value
+    return default

@@ -159,9 +159,10 @@ def _org_phrases(orgs: list[dict[str, Any]]) -> list[ActorPhrase]:
 def _group_phrases(groups: list[dict[str, Any]]) -> list[ActorPhrase]:
     phrases = []
     for entry in groups:
-        ref = "|".join(entry["codes"])
+        ref = "|".join(entry.get("codes") or ())
+        kind = "anaphor" if entry.get("anaphoric") else "group"
         for text in entry.get("names") or ():
-            phrases.append(ActorPhrase(str(text), False, "group", ref, "name"))
+            phrases.append(ActorPhrase(str(text), False, kind, ref, "name"))
     return phrases
 
 
@@ -274,6 +275,11 @@ def _cues(values: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(v).lower().split()) for v in values or ())
 
 
+def _code_table(data: Any) -> tuple[tuple[str, str], ...]:
+    """Prefix → code pairs, longest prefix first."""
+    return tuple(sorted(((str(k), str(v)) for k, v in (data or {}).items()), key=lambda kv: -len(kv[0])))
+
+
 def _modality(data: dict[str, Any]) -> Modality:
     return Modality(
         negation=_cues(data.get("negation")),
@@ -283,9 +289,9 @@ def _modality(data: dict[str, Any]) -> Modality:
         clause_breaks=frozenset(str(v).lower() for v in data.get("clause_breaks") or ()),
         cooperative_intent=frozenset(str(v).lower() for v in (data.get("intent_verbs") or {}).get("cooperative") or ()),
         threat_intent=frozenset(str(v).lower() for v in (data.get("intent_verbs") or {}).get("threat") or ()),
-        intent_codes=tuple(
-            sorted(((str(k), str(v)) for k, v in (data.get("intent_codes") or {}).items()), key=lambda kv: -len(kv[0]))
-        ),
+        intent_codes=_code_table(data.get("intent_codes")),
+        refusal_verbs=frozenset(str(v).lower() for v in data.get("refusal_verbs") or ()),
+        refusal_codes=_code_table(data.get("refusal_codes")),
     )
 
 
