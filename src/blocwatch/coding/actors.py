@@ -214,7 +214,14 @@ class ActorMatcher:
                 continue
             if kind == "anaphor":
                 # "the two sides": the last two states named before, in this sentence
-                prior = list(dict.fromkeys(m.code[:3] for m in reversed(items) if m.code[:3].isalpha()))
+                prior = list(
+                    dict.fromkeys(
+                        m.code[:3]
+                        for m in reversed(items)
+                        if m.kind in ("state", "person", "group", "org")
+                        and not (m.start > start and lowers[m.start - 1] in LOCATIVE_PREPS)
+                    )
+                )
                 if len(prior) < 2:
                     continue
                 items.append(Mention(s, e, f"{prior[1]}|{prior[0]}", "group", "anaphor"))

@@ -14,6 +14,7 @@ one event per pair.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from blocwatch.coding.actors import Group
@@ -149,6 +150,7 @@ TARGET_STOPS = frozenset(
         "saying",
     }
 )
+_AGENTIVE_PARTICIPLE = re.compile(r"^(\w+ed|led|made|built|owned|run|held|backed|brokered)$")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of", "after", "before", "since", "until", "as", "while", "during"}
 _DIRECT_GAP_WORDS = frozenset(
@@ -257,6 +259,21 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     return None
 
 
+def pronoun_antecedent(view: SentenceView, k: int) -> Group | None:
+    """The nearest group before a possessive pronoun that agrees with it in number and kind."""
+    word = view.lowers[k]
+    for g in reversed(view.groups):
+        if g.end > k or g.locative:
+            continue
+        if word == "their" and len(g.members) > 1:
+            return g
+        if word == "its" and len(g.members) == 1 and g.members[0].kind != "person":
+            return g
+        if word in ("his", "her") and len(g.members) == 1 and g.members[0].kind == "person":
+            return g
+    return None
+
+
 def agent_of_passive(view: SentenceView, trig: Trigger) -> Group | None:
     """The "by X" agent of a passive trigger."""
     lowers = view.lowers
@@ -287,6 +304,8 @@ def target_after(
             continue
         if g.start >= limit:
             break
+        if g.end + 1 < view.end and lowers[g.end] == "-" and _AGENTIVE_PARTICIPLE.match(lowers[g.end + 1]):
+            continue  # "a US-drafted resolution", "North Korean-supplied missiles": not the target
         gap = [w for w in lowers[anchor : g.start] if not _is_quantity(w)]
         gap = _drop_at_least(gap)
         if any(w in TARGET_STOPS for w in gap) and not ("that" in specs and "that" in gap):
@@ -352,7 +371,7 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
         # "his talks with Trump", "its sanctions": the owner is the clause subject
         for k in range(pos - 1, lo - 1, -1):
             if lowers[k] in _POSSESSIVE_PRONOUNS:
-                owner = subject(view, k)
+                owner = pronoun_antecedent(view, k) or subject(view, k)
                 if owner is not None:
                     return owner
                 break

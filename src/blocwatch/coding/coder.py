@@ -285,11 +285,22 @@ def _is_headline(doc: Doc, start: int, end: int) -> bool:
 
 
 def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
-    """A visit with talks is one action: drop the plain consultation (040) beside a visit code (042-044)."""
-    visits = {(e.source, e.target, e.mode) for e in events if e.code in ("042", "043", "044")}
+    """A visit with talks is one action: drop the consultation (040) beside a visit (042-044) of the same actors."""
+    visits = [e for e in events if e.code in ("042", "043", "044")]
     if not visits:
         return events
-    return [e for e in events if not (e.code == "040" and (e.source, e.target, e.mode) in visits)]
+    same_pair = {(e.source, e.target, e.mode) for e in visits}
+    visitors = {code[:3] for e in visits for code in (e.source, e.target)}
+
+    def merged(e: Event) -> bool:
+        if e.code != "040":
+            return False
+        if (e.source, e.target, e.mode) in same_pair:
+            return True
+        # "host Kishida and Yoon ... for the US-Japan-South Korea summit"
+        return e.rule == "consult.talks-noun" and bool({e.source[:3], e.target[:3]} & visitors)
+
+    return [e for e in events if not merged(e)]
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -583,9 +594,17 @@ class Coder:
     def _noun_predicate_mode(self, view: SentenceView, end: int) -> str:
         """A nominal event takes the mode of its predicate: "the summit will take place"."""
         lowers = view.lowers
-        stop = min(view.end, end + 6)
-        for k in range(end, stop):
+        stop = min(view.end, end + 16)
+        k = end
+        while k < stop:
             word = lowers[k]
+            if word == "," and k + 1 < stop:
+                # skip an apposition or participle phrase: "the visit, postponed in 2020, never took place"
+                nxt = next((j for j in range(k + 1, stop) if lowers[j] == ","), -1)
+                if nxt != -1 and nxt - k <= 10:
+                    k = nxt + 1
+                    continue
+                break
             if word in _NOUN_PREDICATE_BREAKS:
                 break
             if word == "never":
@@ -595,6 +614,7 @@ class Coder:
                 if after in ("not", "n't", "never"):
                     return "hypothetical" if _NOUN_PREDICATE_MODES[word] == "hypothetical" else "negated"
                 return _NOUN_PREDICATE_MODES[word]
+            k += 1
         return "asserted"
 
     @staticmethod
@@ -631,6 +651,16 @@ class Coder:
         k = pos - 1
         while k > view.start and lowers[k] in _INTENT_ADVERBS:
             k -= 1
+        if k > view.start and lowers[k] == "and":
+            # "agreed to put the dispute behind them and restore exchanges": the shared "to"
+            for j in range(k - 1, max(view.start, k - 15), -1):
+                if lowers[j] in (",", ";", ":"):
+                    return None
+                if lowers[j] == "to":
+                    k = j
+                    break
+            else:
+                return None
         if k <= view.start or lowers[k] != "to":
             return None
         k -= 1
