@@ -33,8 +33,8 @@ def test_gold_file_shape():
 
 
 def test_precision_and_f1_floor(summary):
-    assert summary["precision"] >= 0.86
-    assert summary["f1"] >= 0.66
+    assert summary["precision"] >= 0.90
+    assert summary["f1"] >= 0.72
 
 
 def test_modes(summary):

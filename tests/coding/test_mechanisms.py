@@ -156,3 +156,35 @@ def test_location_is_not_an_actor(code):
 
 def test_no_event_without_actors(code):
     assert code("The company said it would sign a new supplier deal next month.") == []
+
+
+def test_refusal_is_a_reject_event_and_negates_the_act(code):
+    events = code("North Korea refused to allow IAEA inspectors back into the country.", "2010-05-01")
+    assert ("PRK", "IGO", "1245", "asserted") in triples(events)
+    assert ("PRK", "IGO", "0862", "negated") in triples(events)
+
+
+def test_multi_state_phrases_and_the_two_sides(code):
+    events = code("North and South Korean officials met at Panmunjom on Tuesday.", "2018-01-09")
+    assert {("PRK", "KOR", "040", "asserted"), ("KOR", "PRK", "040", "asserted")} <= triples(events)
+    events = code("Xi Jinping received Khurelsukh in Beijing, and the two sides agreed to expand trade.", "2023-10-17")
+    assert ("CHN", "MNG", "0311", "asserted") in triples(events)
+    assert ("MNG", "CHN", "0311", "asserted") in triples(events)
+
+
+def test_place_names_are_not_actors(code):
+    events = code("Chinese and Russian bombers flew a joint patrol over the Sea of Japan.", "2019-07-23")
+    assert {("CHN", "RUS", "062", "asserted"), ("RUS", "CHN", "062", "asserted")} == triples(events)
+
+
+def test_possessive_pronoun_takes_its_antecedent(code):
+    events = code("Japan joined sanctions against Russia after its invasion of Ukraine.", "2022-03-01")
+    assert ("RUS", "UKR", "192", "asserted") in triples(events)
+    assert ("JPN", "RUS", "163", "asserted") in triples(events)
+
+
+def test_nominal_event_takes_the_mode_of_its_predicate(code):
+    events = code("Xi Jinping's state visit to Japan, postponed in 2020, never took place.", "2023-01-01")
+    assert triples(events) == {("CHN", "JPN", "042", "negated")}
+    events = code("The summit between Trump and Kim will take place in Singapore.", "2018-05-11")
+    assert {e.mode for e in events} == {"future"}

@@ -213,7 +213,13 @@ class Trigger:
 
 
 def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in nlp.make_doc(phrase))
+    parts = phrase.split(" ... ")
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.append("...")
+        out.extend(t.lower_ for t in nlp.make_doc(part))
+    return tuple(out)
 
 
 def _phrases(nlp: Language, words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
@@ -221,12 +227,33 @@ def _phrases(nlp: Language, words: frozenset[str]) -> tuple[tuple[str, ...], ...
 
 
 def _find(seq: list[str], start: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """End index of the first phrase occurring in ``seq[start:stop]`` (-1 if none)."""
+    """End index of the first phrase occurring in ``seq[start:stop]`` (-1 if none).
+
+    A "..." element in a phrase matches up to three words ("joint ... patrol").
+    """
     for i in range(start, stop):
         word = seq[i]
         for phrase in phrases:
-            if phrase[0] == word and tuple(seq[i : i + len(phrase)]) == phrase:
+            if phrase[0] != word:
+                continue
+            if "..." in phrase:
+                end = _match_gapped(seq, i, stop + 3, phrase)
+                if end != -1:
+                    return end
+            elif tuple(seq[i : i + len(phrase)]) == phrase:
                 return i + len(phrase)
+    return -1
+
+
+def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) -> int:
+    cut = phrase.index("...")
+    head, tail = phrase[:cut], phrase[cut + 1 :]
+    if tuple(seq[i : i + len(head)]) != head:
+        return -1
+    j0 = i + len(head)
+    for j in range(j0, min(j0 + 4, len(seq), stop)):
+        if tuple(seq[j : j + len(tail)]) == tail:
+            return j + len(tail)
     return -1
 
 
