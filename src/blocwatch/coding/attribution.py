@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from blocwatch.coding.actors import Group
 from blocwatch.coding.triggers import Trigger
@@ -140,6 +141,7 @@ TARGET_STOPS = frozenset(
         "whereas",
         "although",
         "because",
+        "as",
         "after",
         "before",
         "when",
@@ -299,14 +301,20 @@ def target_after(
     lowers = view.lowers
     object_end = object_end or anchor
     limit = min(view.end, max(anchor, object_end) + 14)
+    skipped: set[int] = set()
     for g in view.groups:
         if g.start < anchor or g is exclude:
             continue
         if g.start >= limit:
             break
         if g.end + 1 < view.end and lowers[g.end] == "-" and _AGENTIVE_PARTICIPLE.match(lowers[g.end + 1]):
-            continue  # "a US-drafted resolution", "North Korean-supplied missiles": not the target
-        gap = [w for w in lowers[anchor : g.start] if not _is_quantity(w)]
+            # "a US-drafted resolution", "North Korean-supplied missiles": an agent, not the target
+            skipped.update(range(g.start, g.end + 2))
+            continue
+        window = lowers[anchor : g.start]
+        if _absolute_clause(window):
+            return None  # ", with Tokyo offering ...": a new clause, not this verb's object
+        gap = [w for k, w in enumerate(window, anchor) if k not in skipped and not _is_quantity(w)]
         gap = _drop_at_least(gap)
         if any(w in TARGET_STOPS for w in gap) and not ("that" in specs and "that" in gap):
             return None
@@ -341,6 +349,10 @@ def target_after(
         ):
             return g
     return None
+
+
+def _absolute_clause(window: list[str]) -> bool:
+    return any(a == "," and b in ("with", "as", "while", "whereas") for a, b in pairwise(window))
 
 
 def _is_quantity(word: str) -> bool:

@@ -33,7 +33,7 @@ from blocwatch.coding.attribution import (
     target_after,
 )
 from blocwatch.coding.dates import resolve
-from blocwatch.coding.modality import event_mode
+from blocwatch.coding.modality import MONTH_CONTEXT, event_mode
 from blocwatch.coding.segment import (
     OffsetMap,
     blank_english,
@@ -609,6 +609,9 @@ class Coder:
                 break
             if word == "never":
                 return "negated"
+            if word == "may" and (lowers[k - 1] in MONTH_CONTEXT or lowers[k + 1 : k + 2] == [","]):
+                k += 1
+                continue
             if word in _NOUN_PREDICATE_MODES:
                 after = lowers[k + 1] if k + 1 < view.end else ""
                 if after in ("not", "n't", "never"):
@@ -639,6 +642,9 @@ class Coder:
         while j > view.start and (view.lowers[j] in _INTENT_GAP or view.lowers[j] in _INTENT_ADVERBS):
             j -= 1
         before = view.lowers[j]
+        # "ordered travel agencies to stop ...": a causative or factive verb a few words back
+        if any(w in _FACTIVE_BEFORE_TO for w in view.lowers[max(view.start, j - 3) : j + 1]):
+            return False
         # "prompting Japan to recall its ambassador": the causative reports a done act
         for g in view.groups:
             if g.end == k and g.start - 1 >= view.start:
@@ -690,6 +696,9 @@ class Coder:
         # coordinated verb phrases share the subject: "protested and summoned"
         if state.source is not None and k >= view.start and lowers[k] in ("and", "then", ",") and k >= state.end - 1:
             return state.source
+        joined = self._joined_subject(view, trig)
+        if joined is not None:
+            return joined
         found = subject(view, trig.pos)
         if found is not None:
             return found
@@ -707,6 +716,25 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _joined_subject(view: SentenceView, trig: Trigger) -> Group | None:
+        """ "Russia and China joined the United States in condemning ...": all of them condemn."""
+        lowers = view.lowers
+        if trig.morph != "ing" or trig.pos - 1 <= view.start or lowers[trig.pos - 1] != "in":
+            return None
+        partner = next((g for g in view.groups if g.end == trig.pos - 1), None)
+        if partner is None:
+            return None
+        k = partner.start - 1
+        while k > view.start and lowers[k] in ("the", "a", "an"):
+            k -= 1
+        if k <= view.start or not lowers[k].startswith("join"):
+            return None
+        joiner = subject(view, k)
+        if joiner is None:
+            return None
+        return Group(joiner.members + partner.members)
 
     @staticmethod
     def _pairs(src: Group, tgt: Group | None, symmetric: bool) -> list[tuple[Mention, Mention | None]]:

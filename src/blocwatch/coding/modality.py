@@ -17,6 +17,20 @@ _INNER_NEGATION = (("no",), ("not",), ("n't",), ("never",))
 _HARD_BREAKS = frozenset({";", ":", "—", "--"})
 
 
+MONTH_CONTEXT = frozenset(
+    {"in", "by", "since", "until", "of", "early", "late", "mid", "on", "last", "next", "this", "from", "through"}
+)
+
+
+def without_month_may(words: list[str]) -> list[str]:
+    """Blank the month "May" ("by May", "in May", "May 9") so it is not read as the modal."""
+    out = list(words)
+    for i, w in enumerate(out):
+        if w == "may" and ((i > 0 and out[i - 1] in MONTH_CONTEXT) or (i + 1 < len(out) and out[i + 1][:1].isdigit())):
+            out[i] = ""
+    return out
+
+
 def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     for cue in cues:
         n = len(cue)
@@ -42,13 +56,13 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
     Negation inside a light-verb phrase counts too: "held no talks".
     """
     left = clause_start(lowers, pos, start, modality.clause_breaks)
-    window = lowers[max(left, pos - LOCAL_WINDOW) : pos]
+    window = without_month_may(lowers[max(left, pos - LOCAL_WINDOW - 1) : pos])[-LOCAL_WINDOW:]
     hard = start
     for k in range(pos - 1, start - 1, -1):
         if lowers[k] in _HARD_BREAKS:
             hard = k + 1
             break
-    sentence_left = lowers[hard:pos]
+    sentence_left = without_month_may(lowers[hard:pos])
     if _has_cue(window, modality.hypothetical) or _has_cue(sentence_left, modality.hypothetical_sentence):
         return "hypothetical"
     if end > start and lowers[end - 1] == "?":
