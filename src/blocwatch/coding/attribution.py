@@ -257,7 +257,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
             and view.governed_by_prep(g) not in _SUBJECT_BLOCKING_PREPS
         ]
         if cands:
-            return cands[-1]
+            return cands[0]  # the subject of the clause the comma closed, not its object
     return None
 
 

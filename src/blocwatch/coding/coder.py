@@ -694,7 +694,12 @@ class Coder:
         while k >= view.start and lowers[k] in _AUX:
             k -= 1
         # coordinated verb phrases share the subject: "protested and summoned"
-        if state.source is not None and k >= view.start and lowers[k] in ("and", "then", ",") and k >= state.end - 1:
+        if (
+            state.source is not None
+            and k >= view.start
+            and lowers[k] in ("and", "then", ",", "but")
+            and k >= state.end - 1
+        ):
             return state.source
         joined = self._joined_subject(view, trig)
         if joined is not None:
