@@ -192,8 +192,8 @@ def split_sentences(doc: Doc, offset: int, first_index: int = 0) -> list[Sentenc
         text = tok.text
         if text in _TERMINAL:
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
-                j += 1
+            while j < n and (doc[j].text in _CLOSERS or doc[j].text == ","):
+                j += 1  # closing quotes, and the stray comma of scraped text ("security.,  On")
             k = j
             while k < n and doc[k].is_space and "\n" not in doc[k].text:
                 k += 1

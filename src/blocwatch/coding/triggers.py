@@ -327,6 +327,9 @@ class TriggerMatcher:
             and lowers[pos - 1] in ("the", "a", "an", "its", "his", "her", "their", "'s")
         ):
             return None
+        # "the anti-DPRK moves", "Chinese imports": after an actor adjective the word is a noun
+        if not has_noun and actor_ends.get(pos) in ("adjective", "prefix", "compound") and lowers[pos].endswith("s"):
+            return None
         ranked: list[tuple[int, int, Trigger]] = []
         prev = lowers[pos - 1] if pos > start else ""
         for order, pattern, morph, pre, typo in options:
