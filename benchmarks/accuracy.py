@@ -19,6 +19,7 @@ from pathlib import Path
 
 from blocwatch.coding.coder import Coder
 from blocwatch.coding.evaluate import read_gold_jsonl, read_gold_petrarch, read_gold_plover, score
+from blocwatch.coding.petrarch_engine import coder_for
 from blocwatch.ingest.readers import parse_date
 from blocwatch.lexicon.loader import load_lexicon
 from blocwatch.lexicon.petrarch import ImportReport, load_petrarch_dir
@@ -29,7 +30,7 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def run(coder: Coder, records, strict: bool = False):
-    predictions = {r.id: coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records}
+    predictions = [coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records]
     return score(records, predictions, strict=strict)
 
 
@@ -50,7 +51,9 @@ def main() -> None:
     if petrarch.exists():
         report = ImportReport()
         lexicon = load_petrarch_dir(petrarch / "PETR.Validate.*", load_lexicon(), report)
-        sets.append(("PETRARCH unit tests", Coder(lexicon), read_gold_petrarch(petrarch / "PETR.UnitTest.records.xml")))
+        sets.append(
+            ("PETRARCH unit tests", coder_for(lexicon), read_gold_petrarch(petrarch / "PETR.UnitTest.records.xml"))
+        )
     for name, c, records in sets:
         s = run(c, records, strict=name.startswith("PETRARCH"))
         summary = s.summary()

@@ -61,7 +61,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _load_coder(petrarch_dicts: Path | None):
-    from blocwatch.coding.coder import Coder
+    from blocwatch.coding.petrarch_engine import coder_for
     from blocwatch.lexicon.loader import LexiconError, load_lexicon
 
     lexicon = load_lexicon()
@@ -72,7 +72,7 @@ def _load_coder(petrarch_dicts: Path | None):
             lexicon = load_petrarch_dir(petrarch_dicts, lexicon)
         except (PetrarchError, LexiconError, OSError) as exc:
             raise fail(f"{petrarch_dicts}: {exc}") from None
-    return Coder(lexicon)
+    return coder_for(lexicon)
 
 
 def _sample_path() -> Path:
@@ -247,10 +247,9 @@ def evaluate(
     if petrarch_dicts is None and fmt == "petrarch" and any(gold.parent.glob("PETR.Validate.*")):
         petrarch_dicts = gold.parent / "PETR.Validate.*"
     coder = _load_coder(petrarch_dicts)
-    predictions = {}
-    for rec in records:
-        doc = Document(doc_id=rec.id, text=rec.text, date=parse_date(rec.date))
-        predictions[rec.id] = coder.code(doc).events
+    predictions = [
+        coder.code(Document(doc_id=rec.id, text=rec.text, date=parse_date(rec.date))).events for rec in records
+    ]
     scores = score(records, predictions, strict=fmt == "petrarch")
     summary = scores.summary()
     if failures:

@@ -82,6 +82,8 @@ def read_gold_petrarch(path: Path) -> list[GoldRecord]:
         events = []
         for ec in sent.findall("EventCoding"):
             code = ec.get("eventcode", "")
+            if not code:  # <EventCoding noevents="True"> and error records expect no event
+                continue
             events.append(GoldEvent(ec.get("sourcecode", ""), ec.get("targetcode", ""), (code,)))
         day = parse_date(sent.get("date", ""))
         records.append(
@@ -257,11 +259,16 @@ def _strict_exact(rec: GoldRecord, preds: list[Event]) -> bool:
     return want == got
 
 
-def score(records: list[GoldRecord], predictions: dict[str, list[Event]], strict: bool = False) -> Scores:
-    """Score predictions; ``strict`` makes a record exact only on full codes (PETRARCH style)."""
+def score(
+    records: list[GoldRecord], predictions: dict[str, list[Event]] | list[list[Event]], strict: bool = False
+) -> Scores:
+    """Score predictions (by record id, or a list aligned with ``records`` when ids repeat).
+
+    ``strict`` makes a record exact only on full codes (PETRARCH style).
+    """
     s = Scores()
-    for rec in records:
-        preds = predictions.get(rec.id, [])
+    for n, rec in enumerate(records):
+        preds = predictions[n] if isinstance(predictions, list) else predictions.get(rec.id, [])
         s.records += 1
         s.gold_events += len(rec.events)
         s.predicted_events += len(preds)
