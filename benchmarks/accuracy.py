@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from blocwatch.coding.coder import Coder
-from blocwatch.coding.evaluate import read_gold_jsonl, read_gold_petrarch, read_gold_plover, score
+from blocwatch.coding.evaluate import SUMMARY_KEYS, read_gold_jsonl, read_gold_petrarch, read_gold_plover, score
 from blocwatch.coding.petrarch_engine import coder_for
 from blocwatch.ingest.readers import parse_date
 from blocwatch.lexicon.loader import load_lexicon
@@ -61,16 +61,7 @@ def main() -> None:
         if args.failures:
             for item in s.failures[: args.failures]:
                 print(json.dumps(item, ensure_ascii=False))
-    keys = (
-        "records",
-        "precision",
-        "recall",
-        "f1",
-        "quad_f1",
-        "mode_accuracy",
-        "nonasserted_fp_rate",
-        "exact_record_rate",
-    )
+    keys = tuple(k for k in SUMMARY_KEYS if k not in ("gold_events", "predicted_events"))
     print(f"{'gold set':<24}" + "".join(f"{k:>12}" for k in keys))
     for name, summary in rows:
         print(f"{name:<24}" + "".join(f"{summary[k]:>12}" for k in keys))

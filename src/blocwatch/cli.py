@@ -232,7 +232,7 @@ def evaluate(
     failures: Annotated[int, typer.Option(help="Show this many failed records.")] = 0,
 ) -> None:
     """Score the coder against a gold file (precision, recall, F1, modes)."""
-    from blocwatch.coding.evaluate import READERS, GoldFormatError, score
+    from blocwatch.coding.evaluate import READERS, SUMMARY_KEYS, GoldFormatError, score
     from blocwatch.ingest.readers import parse_date
     from blocwatch.model import Document
 
@@ -260,18 +260,7 @@ def evaluate(
     table = Table(title=f"{gold.name} ({fmt})")
     table.add_column("measure")
     table.add_column("value", justify="right")
-    for key in (
-        "records",
-        "gold_events",
-        "predicted_events",
-        "precision",
-        "recall",
-        "f1",
-        "quad_f1",
-        "mode_accuracy",
-        "nonasserted_fp_rate",
-        "exact_record_rate",
-    ):
+    for key in SUMMARY_KEYS:
         table.add_row(key, str(summary[key]))
     Console().print(table)
     for item in summary.get("failures", []):

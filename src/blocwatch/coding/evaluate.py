@@ -170,6 +170,19 @@ def read_gold_plover(path: Path) -> list[GoldRecord]:
     return records
 
 
+SUMMARY_KEYS = (
+    "records",
+    "gold_events",
+    "predicted_events",
+    "precision",
+    "recall",
+    "f1",
+    "quad_f1",
+    "mode_accuracy",
+    "nonasserted_fp_rate",
+    "exact_record_rate",
+)
+
 READERS = {"jsonl": read_gold_jsonl, "petrarch": read_gold_petrarch, "plover": read_gold_plover}
 
 
