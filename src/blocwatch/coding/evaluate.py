@@ -119,8 +119,8 @@ PLOVER_LEGACY_ROOTS: dict[str, tuple[str, ...]] = {
     "SANCTION": ("16",),
     "REDUCE": ("16",),
     "COERCE": ("17",),
-    "ASSAULT": ("18",),
-    "FIGHT": ("19",),
+    "ASSAULT": ("18", "20"),  # PLOVER 0.5 had no category of its own for CAMEO 20
+    "FIGHT": ("19", "20"),
     "MASSACRE": ("20",),
     "RETREAT": ("08",),
     "ENGAGE": ("06", "07"),
