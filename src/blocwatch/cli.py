@@ -267,6 +267,157 @@ def evaluate(
         typer.echo(json.dumps(item, ensure_ascii=False))
 
 
+def _db_path(db: Path | None) -> Path:
+    import os
+
+    from blocwatch.store.duckdb_store import DEFAULT_DB
+
+    return db or Path(os.environ.get("BLOCWATCH_DB", DEFAULT_DB))
+
+
+DB_HELP = "Store file (default ./blocwatch.duckdb or $BLOCWATCH_DB)."
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files or directories (text, JSONL, CSV).")],
+    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+    doc_date: Annotated[str | None, typer.Option("--date", help="Date (YYYY-MM-DD) for inputs without one.")] = None,
+    text_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the document id.")] = "id",
+    date_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the date.")] = "date",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 200,
+) -> None:
+    """Ingest and code sources into the store; re-running resumes without duplicating anything."""
+    from blocwatch.coding.coder import Coder
+    from blocwatch.ingest.readers import ColumnMap, InputError, parse_date
+    from blocwatch.scale.pipeline import Ingestor
+    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+
+    default_date = None
+    if doc_date:
+        default_date = parse_date(doc_date)
+        if default_date is None:
+            raise fail(f"--date {doc_date}: not a date; use YYYY-MM-DD")
+    path = _db_path(db)
+    try:
+        store = DuckDBStore(path)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    started = time.perf_counter()
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        TextColumn("{task.fields[read]} read · {task.fields[stored]} stored · {task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    )
+    try:
+        with store, progress:
+            task = progress.add_task("ingest", total=None, read=0, stored=0, events=0)
+
+            def show(c) -> None:
+                progress.update(task, read=c.read, stored=c.stored, events=c.events)
+
+            columns = ColumnMap(id=id_field, text=text_field, date=date_field)
+            counts = Ingestor(store, Coder(), batch_size).run(sources, columns, default_date, show)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"read {counts.read} · stored {counts.stored} · duplicates {counts.duplicates} · "
+        f"quarantined {counts.quarantined} · events {counts.events} "
+        f"({counts.read / elapsed if elapsed else 0:,.0f} docs/s) → {path}",
+        highlight=False,
+    )
+    if counts.quarantined:
+        err.print(f"see what was set aside with: blocwatch quarantine --db {path}", highlight=False)
+    if counts.read == 0 or counts.quarantined == counts.read:
+        raise fail("nothing could be ingested from the sources; see `blocwatch quarantine`", 1)
+
+
+@app.command()
+def quarantine(db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None) -> None:
+    """List what ingest set aside, with the reason."""
+    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+
+    try:
+        with DuckDBStore(_db_path(db), read_only=True) as store:
+            items = store.quarantine_items()
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if not items:
+        typer.echo("nothing in quarantine")
+        return
+    table = Table(title=f"quarantine ({len(items)})")
+    table.add_column("input")
+    table.add_column("reason")
+    for item in items:
+        table.add_row(item["input"], item["reason"])
+    Console(width=200).print(table)
+
+
+@app.command()
+def events(
+    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")] = None,
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target code prefix, e.g. KOR or PRKGOV.")] = None,
+    mode: Annotated[list[str] | None, typer.Option(help="Modes to keep (repeatable); all if omitted.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+) -> None:
+    """Export events from the store."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from blocwatch.ingest.readers import parse_date
+    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise fail(f"--format {fmt}: use jsonl, csv or parquet")
+    if fmt == "parquet" and out is None:
+        raise fail("--format parquet needs --out FILE.parquet")
+    bounds = {}
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            bounds[name] = parse_date(value)
+            if bounds[name] is None:
+                raise fail(f"--{name} {value}: not a date; use YYYY-MM-DD")
+    modes = tuple(mode or ())
+    unknown = [m for m in modes if m not in ("asserted", "negated", "hypothetical", "future")]
+    if unknown:
+        raise fail(f"--mode {unknown[0]}: use asserted, negated, hypothetical or future")
+    try:
+        with DuckDBStore(_db_path(db), read_only=True) as store:
+            table = store.query_events(bounds.get("since"), bounds.get("until"), actor, modes, limit=limit)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "parquet":
+        pq.write_table(table, out)
+    elif fmt == "csv":
+        sink = pa.BufferOutputStream()
+        pacsv.write_csv(table, sink)
+        data = sink.getvalue().to_pybytes().decode("utf-8")
+        if out:
+            out.write_text(data, encoding="utf-8")
+        else:
+            sys.stdout.write(data)
+    else:
+        lines = [json.dumps(row, ensure_ascii=False, default=str) for row in table.to_pylist()]
+        text = "".join(line + "\n" for line in lines)
+        if out:
+            out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    err.print(f"{table.num_rows} events", highlight=False)
+
+
 @app.command()
 def version() -> None:
     """Print the blocwatch and lexicon versions."""

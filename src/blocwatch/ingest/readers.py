@@ -19,6 +19,7 @@ from pathlib import Path
 
 from blocwatch.model import Document
 
+_STORE_SUFFIXES = {".duckdb", ".wal", ".parquet", ".db"}  # blocwatch's own outputs inside a source folder
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm", ""}
 csv.field_size_limit(sys.maxsize)
 
@@ -53,8 +54,11 @@ class ColumnMap:
 
 @dataclass
 class ReadProblem:
+    """Something wrong with an input; ``lost`` when the item could not be used at all."""
+
     source: str
     reason: str
+    lost: bool = True
 
 
 def parse_date(value: object) -> date | None:
@@ -87,7 +91,7 @@ def decode(raw: bytes, name: str, problems: list[ReadProblem]) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        problems.append(ReadProblem(name, "invalid UTF-8; undecodable bytes were replaced"))
+        problems.append(ReadProblem(name, "invalid UTF-8; undecodable bytes were replaced", lost=False))
         return raw.decode("utf-8", errors="replace")
 
 
@@ -104,11 +108,13 @@ def rows_to_documents(
             problems.append(ReadProblem(f"{name}:{line_no}", f"no '{columns.text}' text field"))
             continue
         doc_id = columns.pick(row, "id")
-        doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(name).stem}:{line_no}"
+        doc_id = str(doc_id) if doc_id not in (None, "") else f"{name}:{line_no}"
         raw_date = columns.pick(row, "date")
         day = parse_date(raw_date) or default_date
         if raw_date not in (None, "") and parse_date(raw_date) is None:
-            problems.append(ReadProblem(f"{name}:{line_no}", f"unreadable date {raw_date!r}; used the default"))
+            problems.append(
+                ReadProblem(f"{name}:{line_no}", f"unreadable date {raw_date!r}; used the default", lost=False)
+            )
         title = row.get(columns.title) or ""
         yield Document(doc_id=doc_id, text=text, date=day, title=str(title), meta={"input": name})
 
@@ -150,7 +156,7 @@ def read_text_source(
         yield from rows_to_documents(_csv_rows(text, delimiter), name, columns, default_date, problems)
     else:
         yield Document(
-            doc_id=Path(name).stem if name != "<stdin>" else _stable_id(name, text),
+            doc_id=name if name != "<stdin>" else _stable_id(name, text),
             text=text,
             date=default_date,
             meta={"input": name},
@@ -163,7 +169,13 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            paths.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in _STORE_SUFFIXES
+                )
+            )
         elif path.exists():
             paths.append(path)
         else:

@@ -1,0 +1,383 @@
+"""The embedded DuckDB store: one file, one schema, idempotent batch writes.
+
+Every write of a batch (documents, duplicate links, events, quarantine) runs in
+one transaction and inserts by primary key with ``INSERT OR IGNORE``, so a
+re-run or a crash-and-resume never duplicates or loses a row. Rows are moved
+in bulk through Arrow tables (DuckDB's zero-copy Arrow scan).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from blocwatch.model import Event
+from blocwatch.store.schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES
+
+DEFAULT_DB = Path("blocwatch.duckdb")
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message names the file."""
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    doc_id: str
+    content_hash: str
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: date | None = None
+    author: str = ""
+    tags: list[str] = field(default_factory=list)
+    input: str = ""
+
+
+@dataclass(slots=True)
+class DuplicateLink:
+    doc_id: str
+    canonical_id: str
+    kind: str
+    similarity: float = 1.0
+    source: str = ""
+    url: str = ""
+    input: str = ""
+
+
+@dataclass(slots=True)
+class QuarantineItem:
+    input: str
+    reason: str
+    excerpt: str = ""
+
+    @property
+    def item_id(self) -> str:
+        return f"{self.input}|{self.reason}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def event_row(event: Event, origin: str, run_id: str) -> dict[str, Any]:
+    """Flatten an ``Event`` into the events table's columns."""
+
+    def start(span: tuple[int, int] | None) -> int | None:
+        return span[0] if span else None
+
+    def end(span: tuple[int, int] | None) -> int | None:
+        return span[1] if span else None
+
+    return {
+        "event_id": event.event_id,
+        "origin": origin,
+        "doc_id": event.doc_id,
+        "date": date.fromisoformat(event.date) if event.date else None,
+        "source": event.source,
+        "target": event.target,
+        "code": event.code,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "mode": event.mode,
+        "sentence": event.sentence,
+        "sentence_index": event.sentence_index,
+        "sentence_start": start(event.sentence_span),
+        "sentence_end": end(event.sentence_span),
+        "trigger": event.trigger,
+        "trigger_start": start(event.trigger_span),
+        "trigger_end": end(event.trigger_span),
+        "source_text": event.source_text,
+        "source_start": start(event.source_span),
+        "source_end": end(event.source_span),
+        "target_text": event.target_text,
+        "target_start": start(event.target_span),
+        "target_end": end(event.target_span),
+        "rule": event.rule,
+        "coder_version": event.coder_version,
+        "run_id": run_id,
+    }
+
+
+_EVENT_TYPES = {
+    "date": pa.date32(),
+    "quad_class": pa.int8(),
+    "goldstein": pa.float64(),
+    "sentence_index": pa.int32(),
+}
+EVENT_SCHEMA = pa.schema(
+    [(c, _EVENT_TYPES.get(c, pa.int32() if c.endswith(("_start", "_end")) else pa.string())) for c in EVENT_COLUMNS]
+)
+
+
+class DuckDBStore:
+    """A blocwatch store in one DuckDB file."""
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; create it with `blocwatch ingest ... --db {self.path}`")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        if not read_only:
+            self.migrate()
+        else:
+            self._check_version()
+
+    # ------------------------------------------------------------------ schema
+    def _check_version(self) -> int:
+        try:
+            rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            row = rows[0] if rows else None
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: not a blocwatch store") from exc
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer blocwatch (schema {version}); upgrade blocwatch")
+        return version
+
+    def migrate(self) -> None:
+        """Create the schema, or bring an older store up to ``SCHEMA_VERSION``."""
+        self.con.execute(TABLES["meta"])
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        version = int(rows[0][0]) if rows else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer blocwatch (schema {version}); upgrade blocwatch")
+        self.con.execute("BEGIN TRANSACTION")
+        for ddl in TABLES.values():
+            self.con.execute(ddl)
+        for step in range(max(version, 1), SCHEMA_VERSION):
+            for sql in MIGRATIONS.get(step, []):
+                self.con.execute(sql)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.con.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._check_version()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ runs
+    def start_run(self, command: str, coder_version: str = "", lexicon_version: str = "") -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO runs (run_id, command, started, coder_version, lexicon_version) VALUES (?, ?, ?, ?, ?)",
+            [run_id, command, _now(), coder_version, lexicon_version],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = ?, read = ?, stored = ?, duplicates = ?, quarantined = ?, events = ? "
+            "WHERE run_id = ?",
+            [
+                _now(),
+                counts.get("read", 0),
+                counts.get("stored", 0),
+                counts.get("duplicates", 0),
+                counts.get("quarantined", 0),
+                counts.get("events", 0),
+                run_id,
+            ],
+        )
+
+    # ------------------------------------------------------------------ reads
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content hash → doc_id for the hashes already stored."""
+        wanted = list(set(hashes))
+        if not wanted:
+            return {}
+        table = pa.table({"h": wanted})
+        self.con.register("wanted_hashes", table)
+        try:
+            rows = self.con.execute(
+                "SELECT content_hash, doc_id FROM documents JOIN wanted_hashes ON content_hash = h"
+            ).fetchall()
+        finally:
+            self.con.unregister("wanted_hashes")
+        return dict(rows)
+
+    def known_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """Document ids already stored, as documents or as duplicate links."""
+        wanted = list(set(doc_ids))
+        if not wanted:
+            return set()
+        self.con.register("wanted_ids", pa.table({"i": wanted}))
+        try:
+            rows = self.con.execute(
+                "SELECT doc_id FROM documents JOIN wanted_ids ON doc_id = i "
+                "UNION SELECT doc_id FROM duplicates JOIN wanted_ids ON doc_id = i"
+            ).fetchall()
+        finally:
+            self.con.unregister("wanted_ids")
+        return {r[0] for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "duplicates", "events", "quarantine", "runs"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        return out
+
+    def events_for(self, doc_ids: Iterable[str]) -> int:
+        wanted = list(set(doc_ids))
+        if not wanted:
+            return 0
+        self.con.register("wanted_docs", pa.table({"d": wanted}))
+        try:
+            return self.con.execute("SELECT count(*) FROM events JOIN wanted_docs ON doc_id = d").fetchall()[0][0]
+        finally:
+            self.con.unregister("wanted_docs")
+
+    def quarantine_items(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT input, reason, excerpt, run_id FROM quarantine ORDER BY input, reason")
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def snapshot(self) -> dict[str, list[tuple]]:
+        """Every row of the content tables, sorted (run ids excluded): for comparing two stores."""
+        out = {}
+        queries = {
+            "documents": "SELECT doc_id, content_hash, title, source, url, published, text FROM documents",
+            "duplicates": "SELECT doc_id, canonical_id, kind FROM duplicates",
+            "events": "SELECT * EXCLUDE (run_id) FROM events",
+            "quarantine": "SELECT input, reason FROM quarantine",
+        }
+        for name, sql in queries.items():
+            out[name] = sorted(self.con.execute(sql).fetchall(), key=repr)
+        return out
+
+    # ------------------------------------------------------------------ writes
+    def write_batch(
+        self,
+        run_id: str,
+        documents: list[StoredDocument],
+        duplicates: list[DuplicateLink],
+        events: list[tuple[Event, str]],
+        quarantine: list[QuarantineItem],
+    ) -> None:
+        """Write one batch in one transaction; rows already present are left as they are."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if documents:
+                self._insert(
+                    "documents",
+                    pa.table(
+                        {
+                            "doc_id": [d.doc_id for d in documents],
+                            "content_hash": [d.content_hash for d in documents],
+                            "title": [d.title for d in documents],
+                            "source": [d.source for d in documents],
+                            "url": [d.url for d in documents],
+                            "published": pa.array([d.published for d in documents], pa.date32()),
+                            "author": [d.author for d in documents],
+                            "tags": [json.dumps(d.tags) if d.tags else None for d in documents],
+                            "text": [d.text for d in documents],
+                            "input": [d.input for d in documents],
+                            "run_id": [run_id] * len(documents),
+                        }
+                    ),
+                )
+            if duplicates:
+                self._insert(
+                    "duplicates",
+                    pa.table(
+                        {
+                            "doc_id": [d.doc_id for d in duplicates],
+                            "canonical_id": [d.canonical_id for d in duplicates],
+                            "kind": [d.kind for d in duplicates],
+                            "similarity": pa.array([d.similarity for d in duplicates], pa.float64()),
+                            "source": [d.source for d in duplicates],
+                            "url": [d.url for d in duplicates],
+                            "input": [d.input for d in duplicates],
+                            "run_id": [run_id] * len(duplicates),
+                        }
+                    ),
+                )
+            if events:
+                rows = [event_row(e, origin, run_id) for e, origin in events]
+                self._insert("events", pa.Table.from_pylist(rows, schema=EVENT_SCHEMA))
+            if quarantine:
+                self._insert(
+                    "quarantine",
+                    pa.table(
+                        {
+                            "item_id": [q.item_id for q in quarantine],
+                            "input": [q.input for q in quarantine],
+                            "reason": [q.reason for q in quarantine],
+                            "excerpt": [q.excerpt[:300] for q in quarantine],
+                            "run_id": [run_id] * len(quarantine),
+                        }
+                    ),
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: pa.Table) -> None:
+        self.con.register("batch_rows", rows)
+        try:
+            columns = ", ".join(rows.column_names)
+            self.con.execute(f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM batch_rows")
+        finally:
+            self.con.unregister("batch_rows")
+
+    # ------------------------------------------------------------------ export
+    def query_events(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        actor: str | None = None,
+        modes: tuple[str, ...] = (),
+        origin: str | None = None,
+        limit: int | None = None,
+    ) -> pa.Table:
+        """Events as an Arrow table, filtered; every value is passed as a parameter."""
+        where, params = [], []
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        if actor:
+            where.append("(starts_with(source, ?) OR starts_with(target, ?))")
+            params += [actor, actor]
+        if modes:
+            where.append(f"mode IN ({', '.join('?' for _ in modes)})")
+            params += list(modes)
+        if origin:
+            where.append("origin = ?")
+            params.append(origin)
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, event_id"
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self.con.sql(sql, params=params).to_arrow_table()

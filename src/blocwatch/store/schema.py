@@ -1,0 +1,135 @@
+"""The store's schema, versioned, with ordered migrations.
+
+One schema serves every backend: documents (one clean copy of each story),
+duplicates (links from repeats to their canonical document), events (coded or
+imported, marked by origin, with GDELT-style mention and source counts), runs
+(what each command did, with counts that add up) and quarantine (what could
+not be used, and why). Column names follow ``model.Event`` and the GDELT
+event codebook where they overlap.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        )""",
+    "runs": """
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id VARCHAR PRIMARY KEY,
+            command VARCHAR NOT NULL,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            coder_version VARCHAR,
+            lexicon_version VARCHAR,
+            read BIGINT DEFAULT 0,
+            stored BIGINT DEFAULT 0,
+            duplicates BIGINT DEFAULT 0,
+            quarantined BIGINT DEFAULT 0,
+            events BIGINT DEFAULT 0
+        )""",
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL UNIQUE,
+            title VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            published DATE,
+            author VARCHAR,
+            tags VARCHAR,
+            text VARCHAR NOT NULL,
+            input VARCHAR,
+            run_id VARCHAR
+        )""",
+    "duplicates": """
+        CREATE TABLE IF NOT EXISTS duplicates (
+            doc_id VARCHAR PRIMARY KEY,
+            canonical_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            similarity DOUBLE,
+            source VARCHAR,
+            url VARCHAR,
+            input VARCHAR,
+            run_id VARCHAR
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY,
+            origin VARCHAR NOT NULL,
+            doc_id VARCHAR,
+            date DATE,
+            source VARCHAR,
+            target VARCHAR,
+            code VARCHAR NOT NULL,
+            root VARCHAR,
+            quad_class TINYINT,
+            goldstein DOUBLE,
+            plover_type VARCHAR,
+            plover_mode VARCHAR,
+            mode VARCHAR NOT NULL,
+            sentence VARCHAR,
+            sentence_index INTEGER,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            trigger VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            source_text VARCHAR,
+            source_start INTEGER,
+            source_end INTEGER,
+            target_text VARCHAR,
+            target_start INTEGER,
+            target_end INTEGER,
+            rule VARCHAR,
+            coder_version VARCHAR,
+            run_id VARCHAR
+        )""",
+    "quarantine": """
+        CREATE TABLE IF NOT EXISTS quarantine (
+            item_id VARCHAR PRIMARY KEY,
+            input VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            excerpt VARCHAR,
+            run_id VARCHAR
+        )""",
+}
+
+# Migrations from version N to N+1, in order. Version 1 is the first schema.
+MIGRATIONS: dict[int, list[str]] = {}
+
+EVENT_COLUMNS = [
+    "event_id",
+    "origin",
+    "doc_id",
+    "date",
+    "source",
+    "target",
+    "code",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "mode",
+    "sentence",
+    "sentence_index",
+    "sentence_start",
+    "sentence_end",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_text",
+    "target_start",
+    "target_end",
+    "rule",
+    "coder_version",
+    "run_id",
+]
