@@ -547,14 +547,17 @@ class Coder:
                 continue  # the object of a light verb that already made an event ("held talks")
             resolved = None
             for cand in (trig, *trig.alternatives):
-                pairs, code = self._attribute(view, cand, state, previous_sources)
+                pairs, code, subject_group = self._attribute(view, cand, state, previous_sources)
                 if pairs:
-                    resolved = (cand, pairs, code)
+                    resolved = (cand, pairs, code, subject_group)
                     break
             if resolved is None:
                 continue
-            cand, pairs, code = resolved
+            cand, pairs, code, subject_group = resolved
             covered_until = cand.end
+            if cand.pattern.kind == "verb" and not cand.passive:
+                # the next verb of a coordination ("protested and summoned") shares this subject
+                state.source, state.end = subject_group, cand.end
             intent = self._intent_verb(view, cand.pos, code)
             mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
@@ -577,7 +580,7 @@ class Coder:
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
-    ) -> tuple[list[tuple[Mention, Mention | None]], str]:
+    ) -> tuple[list[tuple[Mention, Mention | None]], str, Group | None]:
         """Source/target pairs for one trigger reading, and the code they take."""
         pattern = trig.pattern
         if pattern.kind == "noun":
@@ -585,22 +588,21 @@ class Coder:
             if src is None:
                 src = noun_source(view, trig, pattern.source)
             if src is None or src.locative:
-                return [], pattern.code
+                return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
         elif trig.passive == "be":
-            return [], pattern.code
+            return [], pattern.code, None
         else:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
-                return [], pattern.code
+                return [], pattern.code, None
             tgt = target_after(view, trig.pos + 1, pattern.target, src, trig.end)
-            state.source, state.end = src, trig.end
         code = pattern.code
         if tgt is None and pattern.joint and len(src.members) > 1:
-            return list(permutations(src.members, 2)), pattern.joint
+            return list(permutations(src.members, 2)), pattern.joint, src
         pairs = self._pairs(src, tgt, pattern.symmetric)
         if tgt is not None and pattern.mutual:
             pairs += [(t, s) for s, t in pairs if t is not None]
@@ -608,7 +610,7 @@ class Coder:
         pairs = [
             (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not _same_actor(s.code, t.code))
         ]
-        return pairs, code
+        return pairs, code, src
 
     def _noun_predicate_mode(self, view: SentenceView, end: int) -> str:
         """A nominal event takes the mode of its predicate: "the summit will take place"."""
