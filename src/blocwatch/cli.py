@@ -418,6 +418,51 @@ def events(
     err.print(f"{table.num_rows} events", highlight=False)
 
 
+@app.command("import")
+def import_events(
+    fmt: Annotated[str, typer.Argument(help="gdelt, icews, icews-quads or phoenix.")],
+    files: Annotated[list[Path], typer.Argument(help="Event files in that format.")],
+    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+) -> None:
+    """Load events coded elsewhere (GDELT, ICEWS, Phoenix) into the store, marked by origin."""
+    from blocwatch.ingest.importers import FORMATS, ImportFormatError, read_events_file
+    from blocwatch.store.duckdb_store import DuckDBStore, QuarantineItem, StoreError
+
+    if fmt not in FORMATS:
+        raise fail(f"{fmt}: unknown format; use one of {', '.join(FORMATS)}")
+    for path in files:
+        if not path.is_file():
+            raise fail(f"{path}: no such file; give the path of a {fmt} event file")
+    path = _db_path(db)
+    started = time.perf_counter()
+    total_read = total_added = total_rejected = 0
+    try:
+        with DuckDBStore(path) as store:
+            run_id = store.start_run(f"import {fmt} " + " ".join(map(str, files)))
+            for file in files:
+                try:
+                    result = read_events_file(fmt, file)
+                except (ImportFormatError, UnicodeDecodeError) as exc:
+                    raise fail(str(exc)) from None
+                problems = [QuarantineItem(where, why) for where, why in result.rejected]
+                added = store.write_imported(run_id, result.table, problems)
+                total_read += result.rows_read
+                total_added += added
+                total_rejected += len(problems)
+                err.print(
+                    f"{file}: {result.table.num_rows} events ({added} new), {len(problems)} rejected", highlight=False
+                )
+            store.finish_run(run_id, {"read": total_read, "events": total_added, "quarantined": total_rejected})
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"imported {total_added} new events from {len(files)} file(s) "
+        f"({total_read / elapsed if elapsed else 0:,.0f} rows/s) → {path}",
+        highlight=False,
+    )
+
+
 @app.command()
 def version() -> None:
     """Print the blocwatch and lexicon versions."""

@@ -107,6 +107,8 @@ def event_row(event: Event, origin: str, run_id: str) -> dict[str, Any]:
         "target_end": end(event.target_span),
         "rule": event.rule,
         "coder_version": event.coder_version,
+        "num_mentions": 1,
+        "num_sources": 1,
         "run_id": run_id,
     }
 
@@ -116,10 +118,24 @@ _EVENT_TYPES = {
     "quad_class": pa.int8(),
     "goldstein": pa.float64(),
     "sentence_index": pa.int32(),
+    "num_mentions": pa.int32(),
+    "num_sources": pa.int32(),
 }
 EVENT_SCHEMA = pa.schema(
     [(c, _EVENT_TYPES.get(c, pa.int32() if c.endswith(("_start", "_end")) else pa.string())) for c in EVENT_COLUMNS]
 )
+
+
+def _quarantine_table(run_id: str, items: list[QuarantineItem]) -> pa.Table:
+    return pa.table(
+        {
+            "item_id": [q.item_id for q in items],
+            "input": [q.input for q in items],
+            "reason": [q.reason for q in items],
+            "excerpt": [q.excerpt[:300] for q in items],
+            "run_id": [run_id] * len(items),
+        }
+    )
 
 
 class DuckDBStore:
@@ -321,28 +337,42 @@ class DuckDBStore:
                 rows = [event_row(e, origin, run_id) for e, origin in events]
                 self._insert("events", pa.Table.from_pylist(rows, schema=EVENT_SCHEMA))
             if quarantine:
-                self._insert(
-                    "quarantine",
-                    pa.table(
-                        {
-                            "item_id": [q.item_id for q in quarantine],
-                            "input": [q.input for q in quarantine],
-                            "reason": [q.reason for q in quarantine],
-                            "excerpt": [q.excerpt[:300] for q in quarantine],
-                            "run_id": [run_id] * len(quarantine),
-                        }
-                    ),
-                )
+                self._insert("quarantine", _quarantine_table(run_id, quarantine))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
 
+    def write_imported(self, run_id: str, events: pa.Table, quarantine: list[QuarantineItem]) -> int:
+        """Add imported events (an Arrow table with event columns) in one transaction; returns rows added."""
+        before = self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        events = events.append_column("run_id", pa.array([run_id] * events.num_rows, pa.string()))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if events.num_rows:
+                self._insert("events", events)
+            if quarantine:
+                self._insert("quarantine", _quarantine_table(run_id, quarantine))
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return self.con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
+
     def _insert(self, table: str, rows: pa.Table) -> None:
         self.con.register("batch_rows", rows)
         try:
             columns = ", ".join(rows.column_names)
-            self.con.execute(f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM batch_rows")
+            if table == "events":
+                # unique by event_id without an index: the first row per id, none already stored
+                picked = ", ".join(f"b.{c}" for c in rows.column_names)
+                self.con.execute(
+                    f"INSERT INTO events ({columns}) SELECT {picked} FROM "
+                    f"(SELECT DISTINCT ON (event_id) {columns} FROM batch_rows) b "
+                    "ANTI JOIN events e USING (event_id)"
+                )
+            else:
+                self.con.execute(f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM batch_rows")
         finally:
             self.con.unregister("batch_rows")
 
