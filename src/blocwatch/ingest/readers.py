@@ -19,6 +19,14 @@ from pathlib import Path
 
 from blocwatch.model import Document
 
+
+def is_feed(head: str) -> bool:
+    """An RSS, Atom or RDF feed, judged from the (lower-cased) first characters of a file."""
+    if head.startswith("<?xml"):
+        return "<rss" in head or "<feed" in head or "<rdf" in head
+    return head.startswith(("<rss", "<feed"))
+
+
 _STORE_SUFFIXES = {".duckdb", ".wal", ".parquet", ".db"}  # blocwatch's own outputs inside a source folder
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm", ""}
 csv.field_size_limit(sys.maxsize)
@@ -146,9 +154,37 @@ def read_text_source(
     default_date: date | None,
     problems: list[ReadProblem],
     kind: str | None = None,
+    fetch_pages: bool = False,
 ) -> Iterator[Document]:
     """Documents from the content of one named input; ``kind`` overrides the suffix."""
     suffix = kind or Path(name).suffix.lower()
+    head = text[:2000].lstrip().lower()
+    if suffix in (".rss", ".atom", ".xml", "feed") or is_feed(head):
+        from blocwatch.ingest.feeds import Fetcher, feed_documents
+
+        docs, found = feed_documents(text, name, fetch_pages, Fetcher() if fetch_pages else None)
+        problems.extend(ReadProblem(where, why) for where, why in found)
+        for doc in docs:
+            doc.date = doc.date or default_date
+        yield from docs
+        return
+    if suffix in (".html", ".htm", "html") or head.startswith(("<!doctype html", "<html")):
+        from blocwatch.ingest.html import extract_page
+
+        page = extract_page(text, None)
+        if page is None:
+            problems.append(ReadProblem(name, "HTML page without a main text (truncated or not an article)"))
+            return
+        yield Document(
+            doc_id=name,
+            text=page.text,
+            date=page.published or default_date,
+            title=page.title,
+            source=page.sitename,
+            url=page.url,
+            meta={"input": name, "author": page.author, "tags": page.tags},
+        )
+        return
     if suffix in (".jsonl", ".ndjson", "jsonl"):
         yield from rows_to_documents(_jsonl_rows(text, name, problems), name, columns, default_date, problems)
     elif suffix in (".csv", ".tsv", "csv", "tsv"):
@@ -189,10 +225,26 @@ def read_inputs(
     default_date: date | None = None,
     problems: list[ReadProblem] | None = None,
     stdin: io.TextIOBase | None = None,
+    fetch_pages: bool = False,
 ) -> Iterator[Document]:
-    """Documents from files, directories, or standard input when ``inputs`` is empty."""
+    """Documents from files, directories, feed URLs, or standard input when ``inputs`` is empty."""
     columns = columns or ColumnMap()
     problems = problems if problems is not None else []
+    urls = [i for i in inputs if i.startswith(("http://", "https://"))]
+    if urls:
+        from blocwatch.ingest.feeds import Fetcher, feed_documents
+
+        fetcher = Fetcher()
+        for url in urls:
+            raw = fetcher.get(url)
+            if raw is not None:
+                docs, found = feed_documents(raw, url, fetch_pages, fetcher)
+                problems.extend(ReadProblem(where, why) for where, why in found)
+                yield from docs
+        problems.extend(ReadProblem(url, why) for url, why in fetcher.failures)
+        inputs = [i for i in inputs if i not in urls]
+        if not inputs:
+            return
     if not inputs:
         stream = stdin or sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
@@ -209,4 +261,6 @@ def read_inputs(
         if b"\x00" in raw[:4096]:
             problems.append(ReadProblem(str(path), "binary file, not text; skipped"))
             continue
-        yield from read_text_source(str(path), decode(raw, str(path), problems), columns, default_date, problems)
+        yield from read_text_source(
+            str(path), decode(raw, str(path), problems), columns, default_date, problems, fetch_pages=fetch_pages
+        )

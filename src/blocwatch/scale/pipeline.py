@@ -1,4 +1,4 @@
-"""The in-process runner: read → exact-duplicate check → code → store, in batches.
+"""The in-process runner: read → clean → exact and near-duplicate checks → code → store, in batches.
 
 Each batch is written in one transaction and every row is keyed by a content
 hash or a stable id, so re-running the same command after an interruption
@@ -15,8 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from blocwatch import CODER_VERSION
 from blocwatch.coding.coder import Coder
+from blocwatch.ingest.clean import PublisherBoilerplate, clean_text
+from blocwatch.ingest.neardup import THRESHOLD, band_keys, signature, similarity
 from blocwatch.ingest.readers import ColumnMap, ReadProblem, read_inputs
 from blocwatch.model import Document, Event
 from blocwatch.store.duckdb_store import DuckDBStore, DuplicateLink, QuarantineItem, StoredDocument
@@ -50,12 +54,17 @@ def content_hash(text: str) -> str:
 class Ingestor:
     """Moves documents from readers into a store, coding each new one once."""
 
-    def __init__(self, store: DuckDBStore, coder: Coder, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self, store: DuckDBStore, coder: Coder, batch_size: int = BATCH_SIZE, near_duplicates: bool = True
+    ) -> None:
         self.store = store
         self.coder = coder
         self.batch_size = batch_size
+        self.near_duplicates = near_duplicates
         self.counts = IngestCounts()
         self.run_id = ""
+        self.boilerplate = PublisherBoilerplate()
+        self.fetch_pages = False
 
     def run(
         self,
@@ -65,9 +74,14 @@ class Ingestor:
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
         self.run_id = self.store.start_run("ingest " + " ".join(inputs), CODER_VERSION, self.coder.lexicon.version)
+        # learned boilerplate needs every document of a publisher first: a cheap first pass,
+        # repeated identically on a resumed run, so both runs clean the same way
+        for document in read_inputs(inputs, columns, default_date, [], fetch_pages=self.fetch_pages):
+            if document.source:
+                self.boilerplate.observe(document.source, clean_text(document.text).text)
         problems: list[ReadProblem] = []
         batch: list[Document] = []
-        for document in read_inputs(inputs, columns, default_date, problems):
+        for document in read_inputs(inputs, columns, default_date, problems, fetch_pages=self.fetch_pages):
             batch.append(document)
             if len(batch) >= self.batch_size:
                 self._flush(batch, problems)
@@ -86,14 +100,29 @@ class Ingestor:
         self.counts.quarantined += len(quarantine)
         if not batch and not quarantine:
             return
+        for doc in batch:
+            cleaned = clean_text(doc.text)
+            doc.text = self.boilerplate.strip(doc.source, cleaned.text)
+            if cleaned.tags:
+                doc.meta["tags"] = list(dict.fromkeys([*doc.meta.get("tags", []), *cleaned.tags]))
         hashes = {id(d): content_hash(d.text) for d in batch}
         stored_hashes = self.store.known_hashes(hashes.values())
         known_ids = self.store.known_ids(d.doc_id for d in batch)
+        sigs: dict[int, tuple[np.ndarray, list[str]]] = {}
+        stored_bands: dict[str, list[tuple[str, bytes]]] = {}
+        if self.near_duplicates:
+            for d in batch:
+                if d.doc_id not in known_ids and hashes[id(d)] not in stored_hashes and d.text.strip():
+                    sig = signature(d.text)
+                    sigs[id(d)] = (sig, band_keys(sig))
+            stored_bands = self.store.band_index([band for _, bands in sigs.values() for band in bands])
         documents: list[StoredDocument] = []
         links: list[DuplicateLink] = []
         events: list[tuple[Event, str]] = []
         seen: dict[str, str] = {}
         already: list[str] = []
+        batch_sigs: dict[str, tuple[bytes, list[str]]] = {}
+        batch_bands: dict[str, list[str]] = {}
         for doc in batch:
             self.counts.read += 1
             digest = hashes[id(doc)]
@@ -111,6 +140,15 @@ class Ingestor:
                 )
                 self.counts.duplicates += 1
                 continue
+            sig, bands = sigs.get(id(doc), (None, None))
+            if sig is not None and bands is not None:
+                near, score = self._nearest(sig, bands, stored_bands, batch_sigs, batch_bands)
+                if near is not None:
+                    links.append(
+                        DuplicateLink(doc.doc_id, near, "near", score, doc.source, doc.url, doc.meta.get("input", ""))
+                    )
+                    self.counts.duplicates += 1
+                    continue
             result = self.coder.code(doc)
             if not result.sentences:
                 reason = result.warnings[-1].split(": ", 1)[-1] if result.warnings else "no text to code"
@@ -120,6 +158,10 @@ class Ingestor:
                 self.counts.quarantined += 1
                 continue
             seen[digest] = doc.doc_id
+            if sig is not None and bands is not None:
+                batch_sigs[doc.doc_id] = (sig.tobytes(), bands)
+                for band in bands:
+                    batch_bands.setdefault(band, []).append(doc.doc_id)
             documents.append(
                 StoredDocument(
                     doc_id=doc.doc_id,
@@ -138,4 +180,25 @@ class Ingestor:
             self.counts.stored += 1
             self.counts.events += len(result.events)
         self.counts.events += self.store.events_for(already)
-        self.store.write_batch(self.run_id, documents, links, events, quarantine)
+        self.store.write_batch(self.run_id, documents, links, events, quarantine, batch_sigs)
+        self.store.refresh_mentions({link.canonical_id for link in links})
+
+    @staticmethod
+    def _nearest(
+        sig: np.ndarray,
+        bands: list[str],
+        stored_bands: dict[str, list[tuple[str, bytes]]],
+        batch_sigs: dict[str, tuple[bytes, list[str]]],
+        batch_bands: dict[str, list[str]],
+    ) -> tuple[str | None, float]:
+        """The most similar stored or earlier-in-batch document at or above the threshold, if any."""
+        candidates = {doc_id: blob for band in bands for doc_id, blob in stored_bands.get(band, ())}
+        for band in bands:
+            for doc_id in batch_bands.get(band, ()):
+                candidates[doc_id] = batch_sigs[doc_id][0]
+        best, best_score = None, 0.0
+        for doc_id, blob in sorted(candidates.items()):
+            score = similarity(sig, np.frombuffer(blob, dtype=np.uint64))
+            if score >= THRESHOLD and score > best_score:
+                best, best_score = doc_id, score
+        return best, best_score

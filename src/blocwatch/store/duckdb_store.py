@@ -252,6 +252,23 @@ class DuckDBStore:
             self.con.unregister("wanted_ids")
         return {r[0] for r in rows}
 
+    def band_index(self, bands: list[str]) -> dict[str, list[tuple[str, bytes]]]:
+        """For each LSH band, the stored documents in it with their signatures (one query per batch)."""
+        if not bands:
+            return {}
+        self.con.register("wanted_bands", pa.table({"b": list(set(bands))}))
+        try:
+            rows = self.con.execute(
+                "SELECT band, s.doc_id, s.signature FROM bands JOIN wanted_bands ON band = b "
+                "JOIN signatures s USING (doc_id)"
+            ).fetchall()
+        finally:
+            self.con.unregister("wanted_bands")
+        out: dict[str, list[tuple[str, bytes]]] = {}
+        for band, doc_id, blob in rows:
+            out.setdefault(band, []).append((doc_id, blob))
+        return out
+
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("documents", "duplicates", "events", "quarantine", "runs"):
@@ -294,6 +311,7 @@ class DuckDBStore:
         duplicates: list[DuplicateLink],
         events: list[tuple[Event, str]],
         quarantine: list[QuarantineItem],
+        signatures: dict[str, tuple[bytes, list[str]]] | None = None,
     ) -> None:
         """Write one batch in one transaction; rows already present are left as they are."""
         self.con.execute("BEGIN TRANSACTION")
@@ -338,10 +356,56 @@ class DuckDBStore:
                 self._insert("events", pa.Table.from_pylist(rows, schema=EVENT_SCHEMA))
             if quarantine:
                 self._insert("quarantine", _quarantine_table(run_id, quarantine))
+            if signatures:
+                ids = list(signatures)
+                self._insert(
+                    "signatures",
+                    pa.table({"doc_id": ids, "signature": pa.array([signatures[i][0] for i in ids], pa.binary())}),
+                )
+                pairs = [(band, i) for i in ids for band in signatures[i][1]]
+                self._insert_bands(pa.table({"band": [b for b, _ in pairs], "doc_id": [i for _, i in pairs]}))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def refresh_mentions(self, canonical_ids: Iterable[str]) -> None:
+        """Recount NumMentions/NumSources of the events of these documents from their duplicate links."""
+        wanted = list(set(canonical_ids))
+        if not wanted:
+            return
+        self.con.register("touched", pa.table({"d": wanted}))
+        try:
+            self.con.execute(
+                """
+                UPDATE events SET num_mentions = c.mentions, num_sources = c.sources
+                FROM (
+                    SELECT d AS doc_id,
+                           1 + (SELECT count(*) FROM duplicates WHERE canonical_id = d) AS mentions,
+                           greatest(1, (
+                               SELECT count(DISTINCT s) FROM (
+                                   SELECT source AS s FROM documents WHERE doc_id = d
+                                   UNION ALL
+                                   SELECT source AS s FROM duplicates WHERE canonical_id = d
+                               ) WHERE s IS NOT NULL AND s <> ''
+                           )) AS sources
+                    FROM touched
+                ) c
+                WHERE events.doc_id = c.doc_id AND events.origin = 'coded'
+                """
+            )
+        finally:
+            self.con.unregister("touched")
+
+    def _insert_bands(self, rows: pa.Table) -> None:
+        self.con.register("band_rows", rows)
+        try:
+            self.con.execute(
+                "INSERT INTO bands SELECT DISTINCT r.band, r.doc_id FROM band_rows r "
+                "ANTI JOIN bands b ON b.band = r.band AND b.doc_id = r.doc_id"
+            )
+        finally:
+            self.con.unregister("band_rows")
 
     def write_imported(self, run_id: str, events: pa.Table, quarantine: list[QuarantineItem]) -> int:
         """Add imported events (an Arrow table with event columns) in one transaction; returns rows added."""

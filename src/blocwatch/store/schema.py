@@ -93,6 +93,16 @@ TABLES: dict[str, str] = {
             num_sources INTEGER,
             run_id VARCHAR
         )""",
+    "signatures": """
+        CREATE TABLE IF NOT EXISTS signatures (
+            doc_id VARCHAR PRIMARY KEY,
+            signature BLOB NOT NULL
+        )""",
+    "bands": """
+        CREATE TABLE IF NOT EXISTS bands (
+            band VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL
+        )""",
     "quarantine": """
         CREATE TABLE IF NOT EXISTS quarantine (
             item_id VARCHAR PRIMARY KEY,

@@ -1,0 +1,56 @@
+"""Plain-text ingest + code into DuckDB on KCNA stories, beside coding alone on the same stories.
+
+python benchmarks/ingest_kcna.py [--limit 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from blocwatch.coding.coder import Coder
+from blocwatch.scale.pipeline import Ingestor
+from blocwatch.store.duckdb_store import DuckDBStore
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput_kcna import DATA, stories
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=5000)
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"{DATA}: KCNA data not found; this benchmark needs ../shared/data/news-kcna")
+    docs = stories(args.limit)
+    coder = Coder()
+    coder.code(docs[0])
+    started = time.perf_counter()
+    for doc in docs:
+        coder.code(doc)
+    code_only = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "kcna.jsonl"
+        with source.open("w") as out:
+            for d in docs:
+                out.write(json.dumps({"id": d.doc_id, "date": d.date.isoformat() if d.date else "", "text": d.text}))
+                out.write("\n")
+        with DuckDBStore(Path(tmp) / "s.duckdb") as store:
+            started = time.perf_counter()
+            counts = Ingestor(store, coder).run([str(source)])
+            full = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents {len(docs):,}: " + ", ".join(f"{k} {v:,}" for k, v in counts.as_dict().items()))
+    print(f"{'run':<44}{'seconds':>10}{'docs/s':>10}")
+    print(f"{'blocwatch ingest (read, clean, dedupe, code, store)':<44}{full:>10.2f}{len(docs) / full:>10,.0f}")
+    print(f"{'coding alone':<44}{code_only:>10.2f}{len(docs) / code_only:>10,.0f}")
+    print(f"ratio ingest/coding: {code_only / full:.2f}   peak RSS: {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
