@@ -15,6 +15,8 @@ from htmldate import find_date
 
 from blocwatch.ingest.readers import parse_date
 
+MIN_WORDS = 8
+
 
 @dataclass
 class Page:
@@ -38,8 +40,8 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
         include_tables=False,
         favor_precision=True,
     )
-    if doc is None or not (doc.text or "").strip():
-        return None
+    if doc is None or len((doc.text or "").split()) < MIN_WORDS:
+        return None  # no article: an empty shell, a truncated page, a navigation page
     published = parse_date(doc.date) if doc.date else None
     if published is None:
         try:
