@@ -267,21 +267,21 @@ def evaluate(
         typer.echo(json.dumps(item, ensure_ascii=False))
 
 
-def _db_path(db: Path | None) -> Path:
+def _db_path(db: str | None) -> str:
     import os
 
     from blocwatch.store.duckdb_store import DEFAULT_DB
 
-    return db or Path(os.environ.get("BLOCWATCH_DB", DEFAULT_DB))
+    return db or os.environ.get("BLOCWATCH_DB", str(DEFAULT_DB))
 
 
-DB_HELP = "Store file (default ./blocwatch.duckdb or $BLOCWATCH_DB)."
+DB_HELP = "Store: a DuckDB file (default ./blocwatch.duckdb or $BLOCWATCH_DB) or a postgresql:// URL."
 
 
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files or directories (text, JSONL, CSV).")],
-    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option(help=DB_HELP)] = None,
     doc_date: Annotated[str | None, typer.Option("--date", help="Date (YYYY-MM-DD) for inputs without one.")] = None,
     text_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the document id.")] = "id",
@@ -293,7 +293,8 @@ def ingest(
     from blocwatch.coding.coder import Coder
     from blocwatch.ingest.readers import ColumnMap, InputError, parse_date
     from blocwatch.scale.pipeline import Ingestor
-    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+    from blocwatch.store import open_store
+    from blocwatch.store.duckdb_store import StoreError
 
     default_date = None
     if doc_date:
@@ -302,7 +303,7 @@ def ingest(
             raise fail(f"--date {doc_date}: not a date; use YYYY-MM-DD")
     path = _db_path(db)
     try:
-        store = DuckDBStore(path)
+        store = open_store(path)
     except StoreError as exc:
         raise fail(str(exc)) from None
     started = time.perf_counter()
@@ -340,12 +341,13 @@ def ingest(
 
 
 @app.command()
-def quarantine(db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None) -> None:
+def quarantine(db: Annotated[str | None, typer.Option(help=DB_HELP)] = None) -> None:
     """List what ingest set aside, with the reason."""
-    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+    from blocwatch.store import open_store
+    from blocwatch.store.duckdb_store import StoreError
 
     try:
-        with DuckDBStore(_db_path(db), read_only=True) as store:
+        with open_store(_db_path(db), read_only=True) as store:
             items = store.quarantine_items()
     except StoreError as exc:
         raise fail(str(exc)) from None
@@ -362,7 +364,7 @@ def quarantine(db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None) ->
 
 @app.command()
 def events(
-    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option(help=DB_HELP)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")] = None,
     since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
@@ -377,7 +379,8 @@ def events(
     import pyarrow.parquet as pq
 
     from blocwatch.ingest.readers import parse_date
-    from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+    from blocwatch.store import open_store
+    from blocwatch.store.duckdb_store import StoreError
 
     if fmt not in ("jsonl", "csv", "parquet"):
         raise fail(f"--format {fmt}: use jsonl, csv or parquet")
@@ -394,7 +397,7 @@ def events(
     if unknown:
         raise fail(f"--mode {unknown[0]}: use asserted, negated, hypothetical or future")
     try:
-        with DuckDBStore(_db_path(db), read_only=True) as store:
+        with open_store(_db_path(db), read_only=True) as store:
             table = store.query_events(bounds.get("since"), bounds.get("until"), actor, modes, limit=limit)
     except StoreError as exc:
         raise fail(str(exc)) from None
@@ -422,11 +425,12 @@ def events(
 def import_events(
     fmt: Annotated[str, typer.Argument(help="gdelt, icews, icews-quads or phoenix.")],
     files: Annotated[list[Path], typer.Argument(help="Event files in that format.")],
-    db: Annotated[Path | None, typer.Option(help=DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option(help=DB_HELP)] = None,
 ) -> None:
     """Load events coded elsewhere (GDELT, ICEWS, Phoenix) into the store, marked by origin."""
     from blocwatch.ingest.importers import FORMATS, ImportFormatError, read_events_file
-    from blocwatch.store.duckdb_store import DuckDBStore, QuarantineItem, StoreError
+    from blocwatch.store import open_store
+    from blocwatch.store.duckdb_store import QuarantineItem, StoreError
 
     if fmt not in FORMATS:
         raise fail(f"{fmt}: unknown format; use one of {', '.join(FORMATS)}")
@@ -437,7 +441,7 @@ def import_events(
     started = time.perf_counter()
     total_read = total_added = total_rejected = 0
     try:
-        with DuckDBStore(path) as store:
+        with open_store(path) as store:
             run_id = store.start_run(f"import {fmt} " + " ".join(map(str, files)))
             for file in files:
                 try:

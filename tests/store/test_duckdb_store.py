@@ -32,7 +32,7 @@ def test_schema_version_and_idempotent_batches(tmp_path):
         assert (counts["documents"], counts["duplicates"], counts["quarantine"]) == (1, 1, 1)
         assert counts["events"] == len(events) == 2
         assert store.known_hashes(["h1", "nope"]) == {"h1": "d1"}
-        assert store.known_ids(["d1", "d2", "d3"]) == {"d1", "d2"}
+        assert store.known_ids(["d1", "d2", "d3"]) == {"d1": "d1", "d2": "d1"}
     with DuckDBStore(path, read_only=True) as store:  # reopening keeps everything
         table = store.query_events(actor="KOR", modes=("asserted",))
         assert sorted(zip(table.column("source").to_pylist(), table.column("code").to_pylist(), strict=True)) == [

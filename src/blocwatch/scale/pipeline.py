@@ -128,8 +128,8 @@ class Ingestor:
             digest = hashes[id(doc)]
             canonical = stored_hashes.get(digest) or seen.get(digest)
             if doc.doc_id in known_ids or doc.doc_id == canonical:
-                if canonical and canonical != doc.doc_id:
-                    self.counts.duplicates += 1
+                if known_ids.get(doc.doc_id, doc.doc_id) != doc.doc_id or (canonical and canonical != doc.doc_id):
+                    self.counts.duplicates += 1  # linked to another story on an earlier run
                 else:
                     self.counts.stored += 1
                     already.append(doc.doc_id)

@@ -237,20 +237,20 @@ class DuckDBStore:
             self.con.unregister("wanted_hashes")
         return dict(rows)
 
-    def known_ids(self, doc_ids: Iterable[str]) -> set[str]:
-        """Document ids already stored, as documents or as duplicate links."""
+    def known_ids(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Document ids already stored → themselves (documents) or their canonical id (duplicates)."""
         wanted = list(set(doc_ids))
         if not wanted:
-            return set()
+            return {}
         self.con.register("wanted_ids", pa.table({"i": wanted}))
         try:
             rows = self.con.execute(
-                "SELECT doc_id FROM documents JOIN wanted_ids ON doc_id = i "
-                "UNION SELECT doc_id FROM duplicates JOIN wanted_ids ON doc_id = i"
+                "SELECT doc_id, doc_id FROM documents JOIN wanted_ids ON doc_id = i "
+                "UNION SELECT doc_id, canonical_id FROM duplicates JOIN wanted_ids ON doc_id = i"
             ).fetchall()
         finally:
             self.con.unregister("wanted_ids")
-        return {r[0] for r in rows}
+        return dict(rows)
 
     def band_index(self, bands: list[str]) -> dict[str, list[tuple[str, bytes]]]:
         """For each LSH band, the stored documents in it with their signatures (one query per batch)."""
