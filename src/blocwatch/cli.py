@@ -288,6 +288,9 @@ def ingest(
     date_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the date.")] = "date",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 200,
+    fetch_pages: Annotated[
+        bool, typer.Option(help="For feeds, fetch each entry's page (timeouts, polite delay, retries).")
+    ] = False,
 ) -> None:
     """Ingest and code sources into the store; re-running resumes without duplicating anything."""
     from blocwatch.coding.coder import Coder
@@ -324,7 +327,9 @@ def ingest(
                 progress.update(task, read=c.read, stored=c.stored, events=c.events)
 
             columns = ColumnMap(id=id_field, text=text_field, date=date_field)
-            counts = Ingestor(store, Coder(), batch_size).run(sources, columns, default_date, show)
+            ingestor = Ingestor(store, Coder(), batch_size)
+            ingestor.fetch_pages = fetch_pages
+            counts = ingestor.run(sources, columns, default_date, show)
     except InputError as exc:
         raise fail(str(exc)) from None
     elapsed = time.perf_counter() - started
