@@ -454,83 +454,83 @@ def read_icews(path: Path, resolver: ActorResolver | None = None) -> ImportResul
     return ImportResult(_rows_table(rows, "icews"), read, rejected)
 
 
+def _tsv_rows(path: Path):
+    """(line number, fields) for every non-blank line of a tab-separated file."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for n, line in enumerate(handle, 1):
+            if line.strip():
+                yield n, line.rstrip("\n").split("\t")
+
+
 def read_icews_quads(path: Path, resolver: ActorResolver | None = None) -> ImportResult:
     """ICEWS quadruples: subject, event name, object, date (tab-separated; underscores for spaces)."""
     resolver = resolver or ActorResolver()
     names = icews_event_codes()
     rows, rejected, read = [], [], 0
     repeats: Counter[str] = Counter()
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            read += 1
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 4:
-                rejected.append((f"{path}:{n}", "not four tab-separated fields"))
-                continue
-            subject, relation, obj, when = parts[:4]
-            code = names.get(_name_key(relation))
-            if code is None:
-                rejected.append((f"{path}:{n}", f"unknown ICEWS event name {relation!r}"))
-                continue
-            try:
-                day = date.fromisoformat(when.strip()[:10])
-            except ValueError:
-                rejected.append((f"{path}:{n}", "unreadable date"))
-                continue
-            key = "\t".join(parts[:4])
-            repeats[key] += 1
-            digest = hashlib.blake2b(f"{key}\t{repeats[key]}".encode(), digest_size=10).hexdigest()
-            rows.append(
-                {
-                    "event_id": f"icewsq:{digest}",
-                    "date": day,
-                    "source": resolver.actor(subject, day),
-                    "target": resolver.actor(obj, day),
-                    "code": code,
-                    "source_text": subject.replace("_", " "),
-                    "target_text": obj.replace("_", " "),
-                }
-            )
+    for n, parts in _tsv_rows(path):
+        read += 1
+        if len(parts) < 4:
+            rejected.append((f"{path}:{n}", "not four tab-separated fields"))
+            continue
+        subject, relation, obj, when = parts[:4]
+        code = names.get(_name_key(relation))
+        if code is None:
+            rejected.append((f"{path}:{n}", f"unknown ICEWS event name {relation!r}"))
+            continue
+        try:
+            day = date.fromisoformat(when.strip()[:10])
+        except ValueError:
+            rejected.append((f"{path}:{n}", "unreadable date"))
+            continue
+        key = "\t".join(parts[:4])
+        repeats[key] += 1
+        digest = hashlib.blake2b(f"{key}\t{repeats[key]}".encode(), digest_size=10).hexdigest()
+        rows.append(
+            {
+                "event_id": f"icewsq:{digest}",
+                "date": day,
+                "source": resolver.actor(subject, day),
+                "target": resolver.actor(obj, day),
+                "code": code,
+                "source_text": subject.replace("_", " "),
+                "target_text": obj.replace("_", " "),
+            }
+        )
     return ImportResult(_rows_table(rows, "icews-quads"), read, rejected)
 
 
 def read_phoenix(path: Path) -> ImportResult:
     """Phoenix / PETRARCH output in the Phoenix data format (26 tab-separated columns, no header)."""
     rows, rejected, read = [], [], 0
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            read += 1
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 17:
-                rejected.append((f"{path}:{n}", f"{len(parts)} columns; the Phoenix format has 26"))
-                continue
-            rec = dict(zip(PHOENIX_COLUMNS, parts, strict=False))
-            try:
-                day = date(int(rec["Year"]), int(rec["Month"]), int(rec["Day"]))
-            except ValueError:
-                rejected.append((f"{path}:{n}", "unreadable date"))
-                continue
-            code = rec["EventCode"].strip()
-            if not code.isdigit():
-                rejected.append((f"{path}:{n}", "no CAMEO code"))
-                continue
-            rows.append(
-                {
-                    "event_id": f"phoenix:{rec['EventID']}",
-                    "doc_id": rec.get("URLs") or None,
-                    "date": day,
-                    "source": rec["SourceActorFull"],
-                    "target": rec["TargetActorFull"],
-                    "code": code,
-                    "goldstein": _float(rec.get("GoldsteinScore", "")),
-                    "source_text": rec["SourceActorFull"],
-                    "target_text": rec["TargetActorFull"],
-                }
-            )
+    for n, parts in _tsv_rows(path):
+        read += 1
+        if len(parts) < 17:
+            rejected.append((f"{path}:{n}", f"{len(parts)} columns; the Phoenix format has 26"))
+            continue
+        rec = dict(zip(PHOENIX_COLUMNS, parts, strict=False))
+        try:
+            day = date(int(rec["Year"]), int(rec["Month"]), int(rec["Day"]))
+        except ValueError:
+            rejected.append((f"{path}:{n}", "unreadable date"))
+            continue
+        code = rec["EventCode"].strip()
+        if not code.isdigit():
+            rejected.append((f"{path}:{n}", "no CAMEO code"))
+            continue
+        rows.append(
+            {
+                "event_id": f"phoenix:{rec['EventID']}",
+                "doc_id": rec.get("URLs") or None,
+                "date": day,
+                "source": rec["SourceActorFull"],
+                "target": rec["TargetActorFull"],
+                "code": code,
+                "goldstein": _float(rec.get("GoldsteinScore", "")),
+                "source_text": rec["SourceActorFull"],
+                "target_text": rec["TargetActorFull"],
+            }
+        )
     return ImportResult(_rows_table(rows, "phoenix"), read, rejected)
 
 

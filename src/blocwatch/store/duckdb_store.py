@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from blocwatch.model import Event
-from blocwatch.store.schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES
+from blocwatch.store.schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES, event_filters
 
 DEFAULT_DB = Path("blocwatch.duckdb")
 
@@ -451,26 +451,8 @@ class DuckDBStore:
         limit: int | None = None,
     ) -> pa.Table:
         """Events as an Arrow table, filtered; every value is passed as a parameter."""
-        where, params = [], []
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        if actor:
-            where.append("(starts_with(source, ?) OR starts_with(target, ?))")
-            params += [actor, actor]
-        if modes:
-            where.append(f"mode IN ({', '.join('?' for _ in modes)})")
-            params += list(modes)
-        if origin:
-            where.append("origin = ?")
-            params.append(origin)
-        sql = "SELECT * FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, event_id"
+        where, params = event_filters(since, until, actor, modes, origin, "?")
+        sql = "SELECT * FROM events" + where + " ORDER BY date, event_id"
         if limit:
             sql += " LIMIT ?"
             params.append(limit)

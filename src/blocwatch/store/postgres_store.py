@@ -26,7 +26,7 @@ from blocwatch.store.duckdb_store import (
     _now,
     event_row,
 )
-from blocwatch.store.schema import EVENT_COLUMNS, SCHEMA_VERSION, TABLES
+from blocwatch.store.schema import EVENT_COLUMNS, SCHEMA_VERSION, TABLES, event_filters
 
 _TYPES = [
     (r"\bTINYINT\b", "SMALLINT"),
@@ -331,23 +331,8 @@ class PostgresStore:
         origin: str | None = None,
         limit: int | None = None,
     ) -> pa.Table:
-        where, params = [], []
-        if since:
-            where.append("date >= %s")
-            params.append(since)
-        if until:
-            where.append("date <= %s")
-            params.append(until)
-        if actor:
-            where.append("(starts_with(source, %s) OR starts_with(target, %s))")
-            params += [actor, actor]
-        if modes:
-            where.append("mode = ANY(%s)")
-            params.append(list(modes))
-        if origin:
-            where.append("origin = %s")
-            params.append(origin)
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, event_id"
+        where, params = event_filters(since, until, actor, modes, origin, "%s")
+        sql = "SELECT * FROM events" + where + " ORDER BY date, event_id"
         if limit:
             sql += " LIMIT %s"
             params.append(limit)

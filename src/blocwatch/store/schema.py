@@ -149,3 +149,31 @@ EVENT_COLUMNS = [
     "num_sources",
     "run_id",
 ]
+
+
+def event_filters(
+    since: object = None,
+    until: object = None,
+    actor: str | None = None,
+    modes: tuple[str, ...] = (),
+    origin: str | None = None,
+    mark: str = "?",
+) -> tuple[str, list]:
+    """A WHERE clause (possibly empty) and its parameters for filtering events; ``mark`` is the placeholder."""
+    where, params = [], []
+    if since:
+        where.append(f"date >= {mark}")
+        params.append(since)
+    if until:
+        where.append(f"date <= {mark}")
+        params.append(until)
+    if actor:
+        where.append(f"(starts_with(source, {mark}) OR starts_with(target, {mark}))")
+        params += [actor, actor]
+    if modes:
+        where.append(f"mode IN ({', '.join(mark for _ in modes)})")
+        params += list(modes)
+    if origin:
+        where.append(f"origin = {mark}")
+        params.append(origin)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
