@@ -345,12 +345,14 @@ class CodingResult:
     warnings: list[str] = field(default_factory=list)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
     sample = text[:4096]
     if "\x00" in sample:
         return True
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
-    return len(sample) > 0 and bad / len(sample) > 0.1
+    return len(sample) > 0 and len(_UNPRINTABLE.findall(sample)) / len(sample) > 0.1
 
 
 def strip_markup(text: str) -> str:

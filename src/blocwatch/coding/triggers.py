@@ -222,20 +222,27 @@ def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _phrases(nlp: Language, words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({_tokens(nlp, w) for w in words}, key=len, reverse=True))
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _find(seq: list[str], start: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+def _phrases(nlp: Language, words: frozenset[str]) -> PhraseIndex:
+    """Phrases as token tuples, indexed by their first token, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({_tokens(nlp, w) for w in words}, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def _find(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
     """End index of the first phrase occurring in ``seq[start:stop]`` (-1 if none).
 
     A "..." element in a phrase matches up to three words ("joint ... patrol").
     """
     for i in range(start, stop):
-        word = seq[i]
-        for phrase in phrases:
-            if phrase[0] != word:
-                continue
+        group = phrases.get(seq[i])
+        if group is None:
+            continue
+        for phrase in group:
             if "..." in phrase:
                 end = _match_gapped(seq, i, stop + 3, phrase)
                 if end != -1:
@@ -262,9 +269,9 @@ class TriggerMatcher:
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         self.entries: dict[str, list[tuple[int, EventPattern, str, tuple[str, ...], bool]]] = {}
-        self.objects: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self.modifiers: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self.excludes: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.objects: dict[str, PhraseIndex] = {}
+        self.modifiers: dict[str, PhraseIndex] = {}
+        self.excludes: dict[str, PhraseIndex] = {}
         self.noun_forms: set[str] = set()
         for order, pattern in enumerate(lexicon.patterns):
             self.objects[pattern.id] = _phrases(nlp, pattern.objects)
@@ -372,7 +379,7 @@ class TriggerMatcher:
             elif typo:
                 continue
             if pattern.modifiers:
-                mods = self.modifiers[pattern.id]
+                mods = [m for group in self.modifiers[pattern.id].values() for m in group]
                 lo = max(start, pos - 4)
                 if not any(
                     tuple(lowers[k - len(m) : k]) == m
