@@ -10,10 +10,13 @@ counts as stored).
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import BinaryIO
 
 import numpy as np
 
@@ -74,25 +77,49 @@ class Ingestor:
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
         self.run_id = self.store.start_run("ingest " + " ".join(inputs), CODER_VERSION, self.coder.lexicon.version)
-        # learned boilerplate needs every document of a publisher first: a cheap first pass,
-        # repeated identically on a resumed run, so both runs clean the same way
-        for document in read_inputs(inputs, columns, default_date, [], fetch_pages=self.fetch_pages):
-            if document.source:
-                self.boilerplate.observe(document.source, clean_text(document.text).text)
         problems: list[ReadProblem] = []
         batch: list[Document] = []
-        for document in read_inputs(inputs, columns, default_date, problems, fetch_pages=self.fetch_pages):
-            batch.append(document)
-            if len(batch) >= self.batch_size:
-                self._flush(batch, problems)
-                batch, problems[:] = [], []
-                if progress:
-                    progress(self.counts)
+        with tempfile.TemporaryFile() as spool:
+            self._spool(inputs, columns, default_date, spool)
+            for item in self._unspool(spool):
+                if isinstance(item, ReadProblem):
+                    problems.append(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= self.batch_size:
+                    self._flush(batch, problems)
+                    batch, problems = [], []
+                    if progress:
+                        progress(self.counts)
         self._flush(batch, problems)
         if progress:
             progress(self.counts)
         self.store.finish_run(self.run_id, self.counts.as_dict())
         return self.counts
+
+    def _spool(self, inputs: list[str], columns: ColumnMap | None, default_date: date | None, spool: BinaryIO) -> None:
+        """First pass: read every input once into a spool file and learn each publisher's
+        boilerplate from all its documents (a resumed run repeats this pass identically)."""
+        problems: list[ReadProblem] = []
+        written = 0
+        for document in read_inputs(inputs, columns, default_date, problems, fetch_pages=self.fetch_pages):
+            for problem in problems[written:]:
+                pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            written = len(problems)
+            if document.source:
+                self.boilerplate.observe(document.source, clean_text(document.text).text)
+            pickle.dump(document, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        for problem in problems[written:]:
+            pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        spool.seek(0)
+
+    @staticmethod
+    def _unspool(spool: BinaryIO) -> Iterator[Document | ReadProblem]:
+        while True:
+            try:
+                yield pickle.load(spool)
+            except EOFError:
+                return
 
     def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
         quarantine = [QuarantineItem(p.source, p.reason) for p in problems if p.lost]
