@@ -24,6 +24,7 @@ from throughput_kcna import DATA, stories
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=1, help="coding processes for the ingest run")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA}: KCNA data not found; this benchmark needs ../shared/data/news-kcna")
@@ -42,12 +43,13 @@ def main() -> None:
                 out.write("\n")
         with DuckDBStore(Path(tmp) / "s.duckdb") as store:
             started = time.perf_counter()
-            counts = Ingestor(store, coder).run([str(source)])
+            counts = Ingestor(store, coder, workers=args.workers).run([str(source)])
             full = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents {len(docs):,}: " + ", ".join(f"{k} {v:,}" for k, v in counts.as_dict().items()))
     print(f"{'run':<44}{'seconds':>10}{'docs/s':>10}")
-    print(f"{'blocwatch ingest (read, clean, dedupe, code, store)':<44}{full:>10.2f}{len(docs) / full:>10,.0f}")
+    label = f"blocwatch ingest, {args.workers} coding process(es)"
+    print(f"{label:<44}{full:>10.2f}{len(docs) / full:>10,.0f}")
     print(f"{'coding alone':<44}{code_only:>10.2f}{len(docs) / code_only:>10,.0f}")
     print(f"ratio ingest/coding: {code_only / full:.2f}   peak RSS: {peak:,.0f} MB")
 

@@ -291,6 +291,7 @@ def ingest(
     fetch_pages: Annotated[
         bool, typer.Option(help="For feeds, fetch each entry's page (timeouts, polite delay, retries).")
     ] = False,
+    workers: Annotated[int, typer.Option(min=0, help="Processes for coding (0 = all cores).")] = 1,
 ) -> None:
     """Ingest and code sources into the store; re-running resumes without duplicating anything."""
     from blocwatch.coding.coder import Coder
@@ -327,7 +328,9 @@ def ingest(
                 progress.update(task, read=c.read, stored=c.stored, events=c.events)
 
             columns = ColumnMap(id=id_field, text=text_field, date=date_field)
-            ingestor = Ingestor(store, Coder(), batch_size)
+            import os
+
+            ingestor = Ingestor(store, Coder(), batch_size, workers=workers or os.cpu_count() or 1)
             ingestor.fetch_pages = fetch_pages
             counts = ingestor.run(sources, columns, default_date, show)
     except InputError as exc:

@@ -105,3 +105,14 @@ def test_sigkill_then_resume_gives_the_same_store(tmp_path):
     assert summaries[0].startswith("read 6004 · ") and "quarantined 3" in summaries[0]
     with DuckDBStore(killed, read_only=True) as a, DuckDBStore(clean, read_only=True) as b:
         assert a.snapshot() == b.snapshot()
+
+
+def test_worker_processes_give_the_same_store(tmp_path):
+    write_corpus(tmp_path / "in", 300)
+    snapshots = []
+    for workers in (1, 2):
+        with DuckDBStore(tmp_path / f"w{workers}.duckdb") as store:
+            counts = Ingestor(store, Coder(), batch_size=64, workers=workers).run([str(tmp_path / "in")])
+            assert counts.balanced
+            snapshots.append((counts.as_dict(), store.snapshot()))
+    assert snapshots[0] == snapshots[1]

@@ -14,6 +14,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
@@ -21,7 +22,7 @@ from typing import BinaryIO
 import numpy as np
 
 from blocwatch import CODER_VERSION
-from blocwatch.coding.coder import Coder
+from blocwatch.coding.coder import Coder, CodingResult, code_document, default_coder
 from blocwatch.ingest.clean import PublisherBoilerplate, clean_text
 from blocwatch.ingest.neardup import THRESHOLD, band_keys, signature, similarity
 from blocwatch.ingest.readers import ColumnMap, ReadProblem, read_inputs
@@ -58,8 +59,14 @@ class Ingestor:
     """Moves documents from readers into a store, coding each new one once."""
 
     def __init__(
-        self, store: DuckDBStore, coder: Coder, batch_size: int = BATCH_SIZE, near_duplicates: bool = True
+        self,
+        store: DuckDBStore,
+        coder: Coder,
+        batch_size: int = BATCH_SIZE,
+        near_duplicates: bool = True,
+        workers: int = 1,
     ) -> None:
+        """``workers`` > 1 codes in that many processes (the shipped lexicon only; others code in-process)."""
         self.store = store
         self.coder = coder
         self.batch_size = batch_size
@@ -68,6 +75,8 @@ class Ingestor:
         self.run_id = ""
         self.boilerplate = PublisherBoilerplate()
         self.fetch_pages = False
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
 
     def run(
         self,
@@ -79,6 +88,28 @@ class Ingestor:
         self.run_id = self.store.start_run("ingest " + " ".join(inputs), CODER_VERSION, self.coder.lexicon.version)
         problems: list[ReadProblem] = []
         batch: list[Document] = []
+        if self.workers > 1 and self.coder.lexicon is default_coder().lexicon:
+            self.pool = ProcessPoolExecutor(self.workers)
+        try:
+            self._run_batches(inputs, columns, default_date, progress, problems, batch)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+        if progress:
+            progress(self.counts)
+        self.store.finish_run(self.run_id, self.counts.as_dict())
+        return self.counts
+
+    def _run_batches(
+        self,
+        inputs: list[str],
+        columns: ColumnMap | None,
+        default_date: date | None,
+        progress: Callable[[IngestCounts], None] | None,
+        problems: list[ReadProblem],
+        batch: list[Document],
+    ) -> None:
         with tempfile.TemporaryFile() as spool:
             self._spool(inputs, columns, default_date, spool)
             for item in self._unspool(spool):
@@ -92,10 +123,6 @@ class Ingestor:
                     if progress:
                         progress(self.counts)
         self._flush(batch, problems)
-        if progress:
-            progress(self.counts)
-        self.store.finish_run(self.run_id, self.counts.as_dict())
-        return self.counts
 
     def _spool(self, inputs: list[str], columns: ColumnMap | None, default_date: date | None, spool: BinaryIO) -> None:
         """First pass: read every input once into a spool file and learn each publisher's
@@ -150,6 +177,7 @@ class Ingestor:
         already: list[str] = []
         batch_sigs: dict[str, tuple[bytes, list[str]]] = {}
         batch_bands: dict[str, list[str]] = {}
+        to_code: list[tuple[Document, str]] = []
         for doc in batch:
             self.counts.read += 1
             digest = hashes[id(doc)]
@@ -176,9 +204,9 @@ class Ingestor:
                     )
                     self.counts.duplicates += 1
                     continue
-            result = self.coder.code(doc)
-            if not result.sentences:
-                reason = result.warnings[-1].split(": ", 1)[-1] if result.warnings else "no text to code"
+            text, warnings = self.coder.prepare(doc)
+            if not text.strip():
+                reason = warnings[-1].split(": ", 1)[-1] if warnings else "no text to code"
                 quarantine.append(
                     QuarantineItem(doc.meta.get("input", doc.doc_id) + f"#{doc.doc_id}", reason, doc.text[:300])
                 )
@@ -189,6 +217,9 @@ class Ingestor:
                 batch_sigs[doc.doc_id] = (sig.tobytes(), bands)
                 for band in bands:
                     batch_bands.setdefault(band, []).append(doc.doc_id)
+            to_code.append((doc, digest))
+        # coding, the expensive step, runs over the whole batch at once (in worker processes if asked)
+        for (doc, digest), result in zip(to_code, self._code_all([d for d, _ in to_code]), strict=True):
             documents.append(
                 StoredDocument(
                     doc_id=doc.doc_id,
@@ -209,6 +240,11 @@ class Ingestor:
         self.counts.events += self.store.events_for(already)
         self.store.write_batch(self.run_id, documents, links, events, quarantine, batch_sigs)
         self.store.refresh_mentions({link.canonical_id for link in links})
+
+    def _code_all(self, docs: list[Document]) -> list[CodingResult]:
+        if self.pool is not None and len(docs) > 1:
+            return list(self.pool.map(code_document, docs, chunksize=max(1, len(docs) // (4 * self.workers))))
+        return [self.coder.code(d) for d in docs]
 
     @staticmethod
     def _nearest(
