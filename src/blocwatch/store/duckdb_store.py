@@ -20,7 +20,16 @@ import duckdb
 import pyarrow as pa
 
 from blocwatch.model import Event
-from blocwatch.store.schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES, event_filters
+from blocwatch.store.schema import (
+    EVENT_COLUMNS,
+    FINISH_RUN,
+    MIGRATIONS,
+    REFRESH_MENTIONS,
+    RUN_COUNTS,
+    SCHEMA_VERSION,
+    TABLES,
+    event_filters,
+)
 
 DEFAULT_DB = Path("blocwatch.duckdb")
 
@@ -207,19 +216,8 @@ class DuckDBStore:
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
-        self.con.execute(
-            "UPDATE runs SET finished = ?, read = ?, stored = ?, duplicates = ?, quarantined = ?, events = ? "
-            "WHERE run_id = ?",
-            [
-                _now(),
-                counts.get("read", 0),
-                counts.get("stored", 0),
-                counts.get("duplicates", 0),
-                counts.get("quarantined", 0),
-                counts.get("events", 0),
-                run_id,
-            ],
-        )
+        values = [_now(), *(counts.get(k, 0) for k in RUN_COUNTS), run_id]
+        self.con.execute(FINISH_RUN.format(p="?"), values)
 
     # ------------------------------------------------------------------ reads
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
@@ -376,24 +374,7 @@ class DuckDBStore:
             return
         self.con.register("touched", pa.table({"d": wanted}))
         try:
-            self.con.execute(
-                """
-                UPDATE events SET num_mentions = c.mentions, num_sources = c.sources
-                FROM (
-                    SELECT d AS doc_id,
-                           1 + (SELECT count(*) FROM duplicates WHERE canonical_id = d) AS mentions,
-                           greatest(1, (
-                               SELECT count(DISTINCT s) FROM (
-                                   SELECT source AS s FROM documents WHERE doc_id = d
-                                   UNION ALL
-                                   SELECT source AS s FROM duplicates WHERE canonical_id = d
-                               ) WHERE s IS NOT NULL AND s <> ''
-                           )) AS sources
-                    FROM touched
-                ) c
-                WHERE events.doc_id = c.doc_id AND events.origin = 'coded'
-                """
-            )
+            self.con.execute(REFRESH_MENTIONS.format(ids="touched"))
         finally:
             self.con.unregister("touched")
 

@@ -26,7 +26,15 @@ from blocwatch.store.duckdb_store import (
     _now,
     event_row,
 )
-from blocwatch.store.schema import EVENT_COLUMNS, SCHEMA_VERSION, TABLES, event_filters
+from blocwatch.store.schema import (
+    EVENT_COLUMNS,
+    FINISH_RUN,
+    REFRESH_MENTIONS,
+    RUN_COUNTS,
+    SCHEMA_VERSION,
+    TABLES,
+    event_filters,
+)
 
 _TYPES = [
     (r"\bTINYINT\b", "SMALLINT"),
@@ -113,19 +121,7 @@ class PostgresStore:
 
     def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
         with self.con.transaction(), self.con.cursor() as cur:
-            cur.execute(
-                "UPDATE runs SET finished = %s, read = %s, stored = %s, duplicates = %s, quarantined = %s, "
-                "events = %s WHERE run_id = %s",
-                [
-                    _now(),
-                    counts.get("read", 0),
-                    counts.get("stored", 0),
-                    counts.get("duplicates", 0),
-                    counts.get("quarantined", 0),
-                    counts.get("events", 0),
-                    run_id,
-                ],
-            )
+            cur.execute(FINISH_RUN.format(p="%s"), [_now(), *(counts.get(k, 0) for k in RUN_COUNTS), run_id])
 
     # ------------------------------------------------------------------ reads
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
@@ -302,25 +298,7 @@ class PostgresStore:
         if not wanted:
             return
         with self.con.transaction(), self.con.cursor() as cur:
-            cur.execute(
-                """
-                UPDATE events SET num_mentions = c.mentions, num_sources = c.sources
-                FROM (
-                    SELECT d AS doc_id,
-                           1 + (SELECT count(*) FROM duplicates WHERE canonical_id = d) AS mentions,
-                           greatest(1, (
-                               SELECT count(DISTINCT s) FROM (
-                                   SELECT source AS s FROM documents WHERE doc_id = d
-                                   UNION ALL
-                                   SELECT source AS s FROM duplicates WHERE canonical_id = d
-                               ) x WHERE s IS NOT NULL AND s <> ''
-                           )) AS sources
-                    FROM unnest(%s::varchar[]) AS d
-                ) c
-                WHERE events.doc_id = c.doc_id AND events.origin = 'coded'
-                """,
-                [wanted],
-            )
+            cur.execute(REFRESH_MENTIONS.format(ids="unnest(%s::varchar[]) AS t(d)"), [wanted])
 
     def query_events(
         self,

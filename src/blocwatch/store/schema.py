@@ -177,3 +177,29 @@ def event_filters(
         where.append(f"origin = {mark}")
         params.append(origin)
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+FINISH_RUN = (
+    "UPDATE runs SET finished = {p}, read = {p}, stored = {p}, duplicates = {p}, quarantined = {p}, events = {p} "
+    "WHERE run_id = {p}"
+)
+RUN_COUNTS = ("read", "stored", "duplicates", "quarantined", "events")
+
+# NumMentions / NumSources of a story's coded events, from its duplicate links. {ids} is a
+# relation with one column ``d`` of canonical document ids (a registered table or an unnest).
+REFRESH_MENTIONS = """
+    UPDATE events SET num_mentions = c.mentions, num_sources = c.sources
+    FROM (
+        SELECT d AS doc_id,
+               1 + (SELECT count(*) FROM duplicates WHERE canonical_id = d) AS mentions,
+               greatest(1, (
+                   SELECT count(DISTINCT s) FROM (
+                       SELECT source AS s FROM documents WHERE doc_id = d
+                       UNION ALL
+                       SELECT source AS s FROM duplicates WHERE canonical_id = d
+                   ) x WHERE s IS NOT NULL AND s <> ''
+               )) AS sources
+        FROM {ids}
+    ) c
+    WHERE events.doc_id = c.doc_id AND events.origin = 'coded'
+"""
