@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -31,9 +32,16 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+@cache
+def _template() -> MinHash:
+    """A seeded MinHash whose permutations are generated once per process."""
+    return MinHash(num_perm=NUM_PERM, seed=7)
+
+
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of a text (uint64 array of ``NUM_PERM`` values)."""
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    template = _template()
+    mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=template.permutations, scheme=template.scheme)
     grams = list(shingles(text))
     if grams:
         mh.update_batch(grams)

@@ -55,6 +55,11 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(normal.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
+def code_and_sign(document: Document, with_signature: bool) -> tuple[CodingResult, np.ndarray | None]:
+    """Worker-side step: the events of a document and its MinHash signature (shipped lexicon)."""
+    return code_document(document), (signature(document.text) if with_signature else None)
+
+
 class Ingestor:
     """Moves documents from readers into a store, coding each new one once."""
 
@@ -149,6 +154,8 @@ class Ingestor:
                 return
 
     def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
+        """One batch: cheap checks in order, coding (and signatures) for all fresh documents at once,
+        then near-duplicate decisions in order, then one transaction."""
         quarantine = [QuarantineItem(p.source, p.reason) for p in problems if p.lost]
         self.counts.read += len(quarantine)
         self.counts.quarantined += len(quarantine)
@@ -162,26 +169,14 @@ class Ingestor:
         hashes = {id(d): content_hash(d.text) for d in batch}
         stored_hashes = self.store.known_hashes(hashes.values())
         known_ids = self.store.known_ids(d.doc_id for d in batch)
-        sigs: dict[int, tuple[np.ndarray, list[str]]] = {}
-        stored_bands: dict[str, list[tuple[str, bytes]]] = {}
-        if self.near_duplicates:
-            for d in batch:
-                if d.doc_id not in known_ids and hashes[id(d)] not in stored_hashes and d.text.strip():
-                    sig = signature(d.text)
-                    sigs[id(d)] = (sig, band_keys(sig))
-            stored_bands = self.store.band_index([band for _, bands in sigs.values() for band in bands])
-        documents: list[StoredDocument] = []
         links: list[DuplicateLink] = []
-        events: list[tuple[Event, str]] = []
-        seen: dict[str, str] = {}
         already: list[str] = []
-        batch_sigs: dict[str, tuple[bytes, list[str]]] = {}
-        batch_bands: dict[str, list[str]] = {}
-        to_code: list[tuple[Document, str]] = []
+        first_of_hash: dict[str, str] = {}
+        fresh: list[tuple[Document, str]] = []
         for doc in batch:
             self.counts.read += 1
             digest = hashes[id(doc)]
-            canonical = stored_hashes.get(digest) or seen.get(digest)
+            canonical = stored_hashes.get(digest) or first_of_hash.get(digest)
             if doc.doc_id in known_ids or doc.doc_id == canonical:
                 if known_ids.get(doc.doc_id, doc.doc_id) != doc.doc_id or (canonical and canonical != doc.doc_id):
                     self.counts.duplicates += 1  # linked to another story on an earlier run
@@ -190,20 +185,8 @@ class Ingestor:
                     already.append(doc.doc_id)
                 continue
             if canonical is not None:
-                links.append(
-                    DuplicateLink(doc.doc_id, canonical, "exact", 1.0, doc.source, doc.url, doc.meta.get("input", ""))
-                )
-                self.counts.duplicates += 1
+                links.append(self._link(doc, canonical, "exact", 1.0))
                 continue
-            sig, bands = sigs.get(id(doc), (None, None))
-            if sig is not None and bands is not None:
-                near, score = self._nearest(sig, bands, stored_bands, batch_sigs, batch_bands)
-                if near is not None:
-                    links.append(
-                        DuplicateLink(doc.doc_id, near, "near", score, doc.source, doc.url, doc.meta.get("input", ""))
-                    )
-                    self.counts.duplicates += 1
-                    continue
             text, warnings = self.coder.prepare(doc)
             if not text.strip():
                 reason = warnings[-1].split(": ", 1)[-1] if warnings else "no text to code"
@@ -212,14 +195,25 @@ class Ingestor:
                 )
                 self.counts.quarantined += 1
                 continue
-            seen[digest] = doc.doc_id
-            if sig is not None and bands is not None:
+            first_of_hash[digest] = doc.doc_id
+            fresh.append((doc, digest))
+        # the expensive step for every fresh document at once, in worker processes if asked
+        coded = self._code_all([d for d, _ in fresh])
+        stored_bands = self.store.band_index([b for _, sig in coded if sig is not None for b in band_keys(sig)])
+        documents: list[StoredDocument] = []
+        events: list[tuple[Event, str]] = []
+        batch_sigs: dict[str, tuple[bytes, list[str]]] = {}
+        batch_bands: dict[str, list[str]] = {}
+        for (doc, digest), (result, sig) in zip(fresh, coded, strict=True):
+            if sig is not None:
+                bands = band_keys(sig)
+                near, score = self._nearest(sig, bands, stored_bands, batch_sigs, batch_bands)
+                if near is not None:
+                    links.append(self._link(doc, near, "near", score))
+                    continue
                 batch_sigs[doc.doc_id] = (sig.tobytes(), bands)
                 for band in bands:
                     batch_bands.setdefault(band, []).append(doc.doc_id)
-            to_code.append((doc, digest))
-        # coding, the expensive step, runs over the whole batch at once (in worker processes if asked)
-        for (doc, digest), result in zip(to_code, self._code_all([d for d, _ in to_code]), strict=True):
             documents.append(
                 StoredDocument(
                     doc_id=doc.doc_id,
@@ -237,14 +231,24 @@ class Ingestor:
             events.extend((e, "coded") for e in result.events)
             self.counts.stored += 1
             self.counts.events += len(result.events)
+        # an exact copy of a story that turned out to be a near-duplicate links to that story's canonical
+        near_of = {link.doc_id: link.canonical_id for link in links if link.kind == "near"}
+        for link in links:
+            link.canonical_id = near_of.get(link.canonical_id, link.canonical_id)
+        self.counts.duplicates += len(links)
         self.counts.events += self.store.events_for(already)
         self.store.write_batch(self.run_id, documents, links, events, quarantine, batch_sigs)
         self.store.refresh_mentions({link.canonical_id for link in links})
 
-    def _code_all(self, docs: list[Document]) -> list[CodingResult]:
+    @staticmethod
+    def _link(doc: Document, canonical: str, kind: str, similarity: float) -> DuplicateLink:
+        return DuplicateLink(doc.doc_id, canonical, kind, similarity, doc.source, doc.url, doc.meta.get("input", ""))
+
+    def _code_all(self, docs: list[Document]) -> list[tuple[CodingResult, np.ndarray | None]]:
         if self.pool is not None and len(docs) > 1:
-            return list(self.pool.map(code_document, docs, chunksize=max(1, len(docs) // (4 * self.workers))))
-        return [self.coder.code(d) for d in docs]
+            chunk = max(1, len(docs) // (4 * self.workers))
+            return list(self.pool.map(code_and_sign, docs, [self.near_duplicates] * len(docs), chunksize=chunk))
+        return [(self.coder.code(d), signature(d.text) if self.near_duplicates else None) for d in docs]
 
     @staticmethod
     def _nearest(
