@@ -120,6 +120,7 @@ def test_missing_or_broken_lexicon_files_fail_with_the_file_name(tmp_path):
         "sectors.yaml",
         "groups.yaml",
         "places.yaml",
+        "identity_nouns.yaml",
         "modality.yaml",
         "cameo_codes.tsv",
     ):

@@ -313,7 +313,9 @@ def _expand_groups(items: list[Mention]) -> list[Mention]:
     return out
 
 
-def group_mentions(mentions: list[Mention], lowers: list[str], headline: bool = False) -> list[Group]:
+def group_mentions(
+    mentions: list[Mention], lowers: list[str], headline: bool = False, identity_nouns: frozenset[str] = frozenset()
+) -> list[Group]:
     """Join coordinated mentions; a comma joins only in a list closed by "and"/"or".
 
     Headlines drop the "and": "China, Russia Begin Joint Drills" joins the pair.
@@ -338,6 +340,14 @@ def group_mentions(mentions: list[Mention], lowers: list[str], headline: bool = 
                 links[i] = None
         elif link == "comma-and" and (i == 0 or links[i - 1] != "comma"):
             links[i] = None
+    # "an Iraqi-Polish woman": a hyphenated pair before a person noun is one identity (the last one)
+    for i, link in enumerate(links):
+        if link == "hyphen" and mentions[i + 1].end < len(lowers) and lowers[mentions[i + 1].end] in identity_nouns:
+            links[i] = "identity"
+    mentions = [m for i, m in enumerate(mentions) if not (i < len(links) and links[i] == "identity")]
+    links = [link for link in links if link != "identity"]
+    if not mentions:
+        return []
     groups: list[Group] = []
     current = [mentions[0]]
     hyphen = False

@@ -467,7 +467,9 @@ class Coder:
             mentions = self.actors.mentions(doc, lowers, sent.start, sent.end, raw[lo:hi], document.date)
             if not mentions:
                 continue
-            groups = group_mentions(mentions, lowers, _is_headline(doc, sent.start, sent.end))
+            groups = group_mentions(
+                mentions, lowers, _is_headline(doc, sent.start, sent.end), self.lexicon.identity_nouns
+            )
             actor_ends = {}
             for g in groups:
                 form = "compound" if g.hyphen else g.members[-1].form

@@ -14,6 +14,7 @@ from blocwatch.lexicon.entries import Modality
 
 LOCAL_WINDOW = 5
 _INNER_NEGATION = (("no",), ("not",), ("n't",), ("never",))
+_CONTRAST = frozenset({"while", "but", "whereas", "although", "though", "and"})
 _HARD_BREAKS = frozenset({";", ":", "—", "--"})
 
 
@@ -59,8 +60,8 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
     window = without_month_may(lowers[max(left, pos - LOCAL_WINDOW - 1) : pos])[-LOCAL_WINDOW:]
     hard = start
     for k in range(pos - 1, start - 1, -1):
-        if lowers[k] in _HARD_BREAKS:
-            hard = k + 1
+        if lowers[k] in _HARD_BREAKS or (lowers[k] in _CONTRAST and k > start and lowers[k - 1] == ","):
+            hard = k + 1  # a sentence cue's scope ends at "; ..." or ", while ..."
             break
     sentence_left = without_month_may(lowers[hard:pos])
     if _has_cue(window, modality.hypothetical) or _has_cue(sentence_left, modality.hypothetical_sentence):

@@ -344,9 +344,10 @@ class TriggerMatcher:
                 continue
             # "a detained businessman", "with fire": a participle after a determiner is an
             # adjective, a base form after a preposition or determiner is a noun
-            if morph in ("past", "pp") and prev in _DETERMINERS:
-                continue
-            if morph in ("base", "3sg") and (prev in _DETERMINERS or prev in _PREPOSITIONS):
+            after_actor = pos in actor_ends  # "Moon Jae-in criticized": "in" closes a name
+            if morph in ("past", "pp") and not after_actor and (prev in _DETERMINERS or prev in _PREPOSITIONS):
+                continue  # "a detained businessman", "from occupied Gaza"
+            if morph in ("base", "3sg") and not after_actor and (prev in _DETERMINERS or prev in _PREPOSITIONS):
                 continue
             if pre and tuple(lowers[pos - len(pre) : pos]) != pre:
                 continue

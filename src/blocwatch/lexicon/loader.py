@@ -53,6 +53,7 @@ DATA_FILES = (
     "sectors.yaml",
     "groups.yaml",
     "places.yaml",
+    "identity_nouns.yaml",
     "verbs.yaml",
     "modality.yaml",
     "cameo_codes.tsv",
@@ -73,6 +74,7 @@ class Lexicon:
     state_names: dict[str, str]
     version: str
     discards: frozenset[str] = field(default_factory=frozenset)
+    identity_nouns: frozenset[str] = field(default_factory=frozenset)
 
     def extended(
         self,
@@ -304,6 +306,7 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     sector_phrases = _sector_phrases(_read_yaml(directory, "sectors.yaml") or [])
     group_phrases = _group_phrases(_read_yaml(directory, "groups.yaml") or [])
     places = _read_yaml(directory, "places.yaml") or {}
+    identity = _read_yaml(directory, "identity_nouns.yaml") or {}
     place_phrases = [ActorPhrase(str(t), False, "place", "", "place") for t in places.get("names") or ()]
     raw_patterns = _read_yaml(directory, "verbs.yaml") or []
     patterns = tuple(parse_pattern(e, "verbs.yaml", cameo) for e in raw_patterns)
@@ -325,6 +328,7 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
         cameo=cameo,
         state_names=state_names,
         version=digest.hexdigest(),
+        identity_nouns=frozenset(str(n).lower() for n in identity.get("nouns") or ()),
     )
 
 
