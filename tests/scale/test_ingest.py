@@ -116,3 +116,14 @@ def test_worker_processes_give_the_same_store(tmp_path):
             assert counts.balanced
             snapshots.append((counts.as_dict(), store.snapshot()))
     assert snapshots[0] == snapshots[1]
+
+
+def test_batch_boundaries_do_not_change_the_store(tmp_path):
+    """Duplicate decisions depend only on document order, never on where batches end."""
+    write_corpus(tmp_path / "in", 400)
+    snapshots = []
+    for size in (7, 64, 400):
+        with DuckDBStore(tmp_path / f"b{size}.duckdb") as store:
+            Ingestor(store, Coder(), batch_size=size).run([str(tmp_path / "in")])
+            snapshots.append(store.snapshot())
+    assert snapshots[0] == snapshots[1] == snapshots[2]

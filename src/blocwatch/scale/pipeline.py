@@ -185,7 +185,7 @@ class Ingestor:
                     already.append(doc.doc_id)
                 continue
             if canonical is not None:
-                links.append(self._link(doc, canonical, "exact", 1.0))
+                links.append(self._link(doc, canonical, "exact", 1.0, digest))
                 continue
             text, warnings = self.coder.prepare(doc)
             if not text.strip():
@@ -209,7 +209,7 @@ class Ingestor:
                 bands = band_keys(sig)
                 near, score = self._nearest(sig, bands, stored_bands, batch_sigs, batch_bands)
                 if near is not None:
-                    links.append(self._link(doc, near, "near", score))
+                    links.append(self._link(doc, near, "near", score, digest))
                     continue
                 batch_sigs[doc.doc_id] = (sig.tobytes(), bands)
                 for band in bands:
@@ -241,8 +241,10 @@ class Ingestor:
         self.store.refresh_mentions({link.canonical_id for link in links})
 
     @staticmethod
-    def _link(doc: Document, canonical: str, kind: str, similarity: float) -> DuplicateLink:
-        return DuplicateLink(doc.doc_id, canonical, kind, similarity, doc.source, doc.url, doc.meta.get("input", ""))
+    def _link(doc: Document, canonical: str, kind: str, similarity: float, digest: str) -> DuplicateLink:
+        return DuplicateLink(
+            doc.doc_id, canonical, kind, similarity, doc.source, doc.url, doc.meta.get("input", ""), digest
+        )
 
     def _code_all(self, docs: list[Document]) -> list[tuple[CodingResult, np.ndarray | None]]:
         if self.pool is not None and len(docs) > 1:

@@ -61,6 +61,7 @@ class DuplicateLink:
     source: str = ""
     url: str = ""
     input: str = ""
+    content_hash: str = ""
 
 
 @dataclass(slots=True)
@@ -221,7 +222,7 @@ class DuckDBStore:
 
     # ------------------------------------------------------------------ reads
     def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
-        """content hash → doc_id for the hashes already stored."""
+        """content hash → canonical doc_id for the hashes already stored (documents or duplicates)."""
         wanted = list(set(hashes))
         if not wanted:
             return {}
@@ -229,7 +230,8 @@ class DuckDBStore:
         self.con.register("wanted_hashes", table)
         try:
             rows = self.con.execute(
-                "SELECT content_hash, doc_id FROM documents JOIN wanted_hashes ON content_hash = h"
+                "SELECT content_hash, doc_id FROM documents JOIN wanted_hashes ON content_hash = h "
+                "UNION SELECT content_hash, canonical_id FROM duplicates JOIN wanted_hashes ON content_hash = h"
             ).fetchall()
         finally:
             self.con.unregister("wanted_hashes")
@@ -341,6 +343,7 @@ class DuckDBStore:
                             "doc_id": [d.doc_id for d in duplicates],
                             "canonical_id": [d.canonical_id for d in duplicates],
                             "kind": [d.kind for d in duplicates],
+                            "content_hash": [d.content_hash for d in duplicates],
                             "similarity": pa.array([d.similarity for d in duplicates], pa.float64()),
                             "source": [d.source for d in duplicates],
                             "url": [d.url for d in duplicates],

@@ -128,7 +128,13 @@ class PostgresStore:
         wanted = list(set(hashes))
         if not wanted:
             return {}
-        return dict(self._rows("SELECT content_hash, doc_id FROM documents WHERE content_hash = ANY(%s)", [wanted]))
+        return dict(
+            self._rows(
+                "SELECT content_hash, doc_id FROM documents WHERE content_hash = ANY(%s) "
+                "UNION SELECT content_hash, canonical_id FROM duplicates WHERE content_hash = ANY(%s)",
+                [wanted, wanted],
+            )
+        )
 
     def known_ids(self, doc_ids: Iterable[str]) -> dict[str, str]:
         wanted = list(set(doc_ids))
@@ -246,9 +252,29 @@ class PostgresStore:
                 self._copy_insert(
                     cur,
                     "duplicates",
-                    ["doc_id", "canonical_id", "kind", "similarity", "source", "url", "input", "run_id"],
+                    [
+                        "doc_id",
+                        "canonical_id",
+                        "kind",
+                        "content_hash",
+                        "similarity",
+                        "source",
+                        "url",
+                        "input",
+                        "run_id",
+                    ],
                     (
-                        (d.doc_id, d.canonical_id, d.kind, d.similarity, d.source, d.url, d.input, run_id)
+                        (
+                            d.doc_id,
+                            d.canonical_id,
+                            d.kind,
+                            d.content_hash,
+                            d.similarity,
+                            d.source,
+                            d.url,
+                            d.input,
+                            run_id,
+                        )
                         for d in duplicates
                     ),
                 )

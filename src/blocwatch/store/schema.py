@@ -53,6 +53,7 @@ TABLES: dict[str, str] = {
             doc_id VARCHAR PRIMARY KEY,
             canonical_id VARCHAR NOT NULL,
             kind VARCHAR NOT NULL,
+            content_hash VARCHAR,
             similarity DOUBLE,
             source VARCHAR,
             url VARCHAR,
