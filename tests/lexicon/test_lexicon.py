@@ -121,6 +121,7 @@ def test_missing_or_broken_lexicon_files_fail_with_the_file_name(tmp_path):
         "groups.yaml",
         "places.yaml",
         "identity_nouns.yaml",
+        "people_world.yaml",
         "modality.yaml",
         "cameo_codes.tsv",
     ):

@@ -50,6 +50,7 @@ DATA_FILES = (
     "states.yaml",
     "organizations.yaml",
     "people.yaml",
+    "people_world.yaml",
     "sectors.yaml",
     "groups.yaml",
     "places.yaml",
@@ -302,7 +303,9 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     cameo = load_cameo()
     state_phrases, state_names = _state_phrases(_read_yaml(directory, "states.yaml") or [])
     org_phrases = _org_phrases(_read_yaml(directory, "organizations.yaml") or [])
-    person_phrases, actors = _people(_read_yaml(directory, "people.yaml") or [])
+    person_phrases, actors = _people(
+        (_read_yaml(directory, "people.yaml") or []) + (_read_yaml(directory, "people_world.yaml") or [])
+    )
     sector_phrases = _sector_phrases(_read_yaml(directory, "sectors.yaml") or [])
     group_phrases = _group_phrases(_read_yaml(directory, "groups.yaml") or [])
     places = _read_yaml(directory, "places.yaml") or {}
