@@ -28,7 +28,7 @@ from blocwatch.store.schema import (
     RUN_COUNTS,
     SCHEMA_VERSION,
     TABLES,
-    event_filters,
+    events_query,
 )
 
 DEFAULT_DB = Path("blocwatch.duckdb")
@@ -435,9 +435,5 @@ class DuckDBStore:
         limit: int | None = None,
     ) -> pa.Table:
         """Events as an Arrow table, filtered; every value is passed as a parameter."""
-        where, params = event_filters(since, until, actor, modes, origin, "?")
-        sql = "SELECT * FROM events" + where + " ORDER BY date, event_id"
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
+        sql, params = events_query(since, until, actor, modes, origin, limit, "?")
         return self.con.sql(sql, params=params).to_arrow_table()

@@ -33,7 +33,7 @@ from blocwatch.store.schema import (
     RUN_COUNTS,
     SCHEMA_VERSION,
     TABLES,
-    event_filters,
+    events_query,
 )
 
 _TYPES = [
@@ -335,11 +335,7 @@ class PostgresStore:
         origin: str | None = None,
         limit: int | None = None,
     ) -> pa.Table:
-        where, params = event_filters(since, until, actor, modes, origin, "%s")
-        sql = "SELECT * FROM events" + where + " ORDER BY date, event_id"
-        if limit:
-            sql += " LIMIT %s"
-            params.append(limit)
+        sql, params = events_query(since, until, actor, modes, origin, limit, "%s")
         with self.con.cursor() as cur:
             cur.execute(sql, params)
             names = [d.name for d in cur.description]

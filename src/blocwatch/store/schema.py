@@ -180,6 +180,24 @@ def event_filters(
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+def events_query(
+    since: object = None,
+    until: object = None,
+    actor: str | None = None,
+    modes: tuple[str, ...] = (),
+    origin: str | None = None,
+    limit: int | None = None,
+    mark: str = "?",
+) -> tuple[str, list]:
+    """The filtered, ordered, limited events query for either store; ``mark`` is the placeholder."""
+    where, params = event_filters(since, until, actor, modes, origin, mark)
+    sql = "SELECT * FROM events" + where + " ORDER BY date, event_id"
+    if limit:
+        sql += f" LIMIT {mark}"
+        params.append(limit)
+    return sql, params
+
+
 FINISH_RUN = (
     "UPDATE runs SET finished = {p}, read = {p}, stored = {p}, duplicates = {p}, quarantined = {p}, events = {p} "
     "WHERE run_id = {p}"
