@@ -238,7 +238,6 @@ class Ingestor:
         self.counts.duplicates += len(links)
         self.counts.events += self.store.events_for(already)
         self.store.write_batch(self.run_id, documents, links, events, quarantine, batch_sigs)
-        self.store.refresh_mentions({link.canonical_id for link in links})
 
     @staticmethod
     def _link(doc: Document, canonical: str, kind: str, similarity: float, digest: str) -> DuplicateLink:

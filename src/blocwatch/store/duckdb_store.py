@@ -313,7 +313,8 @@ class DuckDBStore:
         quarantine: list[QuarantineItem],
         signatures: dict[str, tuple[bytes, list[str]]] | None = None,
     ) -> None:
-        """Write one batch in one transaction; rows already present are left as they are."""
+        """Write one batch in one transaction; rows already present are left as they are, and the
+        NumMentions/NumSources of stories that gained duplicate links are recounted."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             if documents:
@@ -365,6 +366,8 @@ class DuckDBStore:
                 )
                 pairs = [(band, i) for i in ids for band in signatures[i][1]]
                 self._insert_bands(pa.table({"band": [b for b, _ in pairs], "doc_id": [i for _, i in pairs]}))
+            # mention counts change with the links, in the same transaction (a crash cannot split them)
+            self.refresh_mentions(d.canonical_id for d in duplicates)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -298,6 +298,9 @@ class PostgresStore:
                     ["band", "doc_id"],
                     ((band, i) for i, (_, bands) in signatures.items() for band in bands),
                 )
+            if duplicates:  # mention counts change with the links, in the same transaction
+                wanted = list({d.canonical_id for d in duplicates})
+                cur.execute(REFRESH_MENTIONS.format(ids="unnest(%s::varchar[]) AS t(d)"), [wanted])
 
     def write_imported(self, run_id: str, events: pa.Table, quarantine: list[QuarantineItem]) -> int:
         before = int(self._scalar("SELECT count(*) FROM events"))
@@ -318,13 +321,6 @@ class PostgresStore:
                     ((q.item_id, q.input, q.reason, q.excerpt, run_id) for q in quarantine),
                 )
         return int(self._scalar("SELECT count(*) FROM events")) - before
-
-    def refresh_mentions(self, canonical_ids: Iterable[str]) -> None:
-        wanted = list(set(canonical_ids))
-        if not wanted:
-            return
-        with self.con.transaction(), self.con.cursor() as cur:
-            cur.execute(REFRESH_MENTIONS.format(ids="unnest(%s::varchar[]) AS t(d)"), [wanted])
 
     def query_events(
         self,
