@@ -20,13 +20,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from blocwatch import __version__
+from blocwatch.cli_analyze import analyze_app
+from blocwatch.cli_common import DB_HELP, db_location, err, fail
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="blocwatch: news text to evidence-backed CAMEO/PLOVER events and a model of an interstate system.",
 )
-err = Console(stderr=True, soft_wrap=True)
+app.add_typer(analyze_app, name="analyze")
 
 EVENT_COLUMNS = [
     "event_id",
@@ -53,11 +55,6 @@ EVENT_COLUMNS = [
     "sentence_span",
     "coder_version",
 ]
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code)
 
 
 def _load_coder(petrarch_dicts: Path | None):
@@ -267,17 +264,6 @@ def evaluate(
         typer.echo(json.dumps(item, ensure_ascii=False))
 
 
-def _db_path(db: str | None) -> str:
-    import os
-
-    from blocwatch.store.duckdb_store import DEFAULT_DB
-
-    return db or os.environ.get("BLOCWATCH_DB", str(DEFAULT_DB))
-
-
-DB_HELP = "Store: a DuckDB file (default ./blocwatch.duckdb or $BLOCWATCH_DB) or a postgresql:// URL."
-
-
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files or directories (text, JSONL, CSV).")],
@@ -305,7 +291,7 @@ def ingest(
         default_date = parse_date(doc_date)
         if default_date is None:
             raise fail(f"--date {doc_date}: not a date; use YYYY-MM-DD")
-    path = _db_path(db)
+    path = db_location(db)
     try:
         store = open_store(path)
     except StoreError as exc:
@@ -355,7 +341,7 @@ def quarantine(db: Annotated[str | None, typer.Option(help=DB_HELP)] = None) -> 
     from blocwatch.store.duckdb_store import StoreError
 
     try:
-        with open_store(_db_path(db), read_only=True) as store:
+        with open_store(db_location(db), read_only=True) as store:
             items = store.quarantine_items()
     except StoreError as exc:
         raise fail(str(exc)) from None
@@ -405,7 +391,7 @@ def events(
     if unknown:
         raise fail(f"--mode {unknown[0]}: use asserted, negated, hypothetical or future")
     try:
-        with open_store(_db_path(db), read_only=True) as store:
+        with open_store(db_location(db), read_only=True) as store:
             table = store.query_events(bounds.get("since"), bounds.get("until"), actor, modes, limit=limit)
     except StoreError as exc:
         raise fail(str(exc)) from None
@@ -445,7 +431,7 @@ def import_events(
     for path in files:
         if not path.is_file():
             raise fail(f"{path}: no such file; give the path of a {fmt} event file")
-    path = _db_path(db)
+    path = db_location(db)
     started = time.perf_counter()
     total_read = total_added = total_rejected = 0
     try:

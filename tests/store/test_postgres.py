@@ -21,6 +21,7 @@ from blocwatch.coding.coder import Coder
 from blocwatch.scale.pipeline import Ingestor
 from blocwatch.store import open_store
 from blocwatch.store.duckdb_store import DuckDBStore
+from blocwatch.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
 
@@ -77,7 +78,7 @@ def postgres_url():
 
 def test_postgres_store_matches_duckdb(postgres_url, tmp_path):
     with open_store(postgres_url) as pg:
-        assert pg.schema_version == 1
+        assert pg.schema_version == SCHEMA_VERSION
         counts_pg = Ingestor(pg, Coder(), batch_size=3).run([str(FIXTURES)])
         again = Ingestor(pg, Coder(), batch_size=5).run([str(FIXTURES)])
         assert again.as_dict() == counts_pg.as_dict()
@@ -93,6 +94,29 @@ def test_postgres_store_matches_duckdb(postgres_url, tmp_path):
         assert [r[:3] for r in snap_pg[table]] == [r[:3] for r in snap_duck[table]], table
     assert len(snap_pg["events"]) == len(snap_duck["events"])
     assert sorted(r[0] for r in snap_pg["events"]) == sorted(r[0] for r in snap_duck["events"])
+
+
+def test_alerts_and_documents_on_postgres_match_duckdb(postgres_url, tmp_path):
+    """Alerts with their event links, and dated document texts, read back the same from both stores."""
+    from datetime import date
+
+    results = []
+    with open_store(postgres_url) as pg, DuckDBStore(tmp_path / "a.duckdb") as duck:
+        for store in (pg, duck):
+            Ingestor(store, Coder()).run([str(FIXTURES)])  # idempotent: the same documents either way
+            event_ids = sorted(r[0] for r in store.snapshot()["events"])[:3]
+            alert = {"alert_id": "alert:test", "kind": "baseline", "subject": "KOR–PRK", "measure": "nc",
+                     "period": date(2019, 8, 1), "value": -0.5, "baseline": 0.4, "spread": 0.2, "z": -4.5,
+                     "direction": "down", "detail": "test"}
+            run_id = store.start_run("analyze alerts")
+            added = store.write_alerts(run_id, [alert], [("alert:test", e) for e in event_ids])
+            again = store.write_alerts(run_id, [alert], [("alert:test", e) for e in event_ids])
+            stored = store.query_alerts()
+            texts = store.document_texts(date(2000, 1, 1), None)
+            results.append((added, again, [(a["subject"], a["z"], a["event_ids"]) for a in stored], len(texts)))
+            assert stored[0]["event_ids"].split() == event_ids
+    assert results[0] == results[1]
+    assert results[0][:2] == (1, 0) and results[0][3] > 0
 
 
 def test_bad_postgres_url_is_one_line_error():

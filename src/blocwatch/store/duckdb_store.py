@@ -21,6 +21,9 @@ import pyarrow as pa
 
 from blocwatch.model import Event
 from blocwatch.store.schema import (
+    ALERT_COLUMNS,
+    ALERTS_QUERY,
+    DOCUMENT_TEXTS,
     EVENT_COLUMNS,
     FINISH_RUN,
     MIGRATIONS,
@@ -146,6 +149,13 @@ def _quarantine_table(run_id: str, items: list[QuarantineItem]) -> pa.Table:
             "run_id": [run_id] * len(items),
         }
     )
+
+
+def alert_table(run_id: str, alerts: list[dict[str, Any]]) -> pa.Table:
+    """Alert rows as an Arrow table in the store's column order."""
+    created = _now()
+    rows = [{**{c: a.get(c) for c in ALERT_COLUMNS}, "created": created, "run_id": run_id} for a in alerts]
+    return pa.Table.from_pylist(rows)
 
 
 class DuckDBStore:
@@ -426,6 +436,32 @@ class DuckDBStore:
                 self.con.execute(f"INSERT OR IGNORE INTO {table} ({columns}) SELECT {columns} FROM batch_rows")
         finally:
             self.con.unregister("batch_rows")
+
+    def write_alerts(self, run_id: str, alerts: list[dict[str, Any]], links: list[tuple[str, str]]) -> int:
+        """Store alerts and the events that drove them in one transaction; returns alerts added."""
+        before = self.con.execute("SELECT count(*) FROM alerts").fetchall()[0][0]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if alerts:
+                self._insert("alerts", alert_table(run_id, alerts))
+            if links:
+                self._insert("alert_events", pa.table({"alert_id": [a for a, _ in links],
+                                                       "event_id": [e for _, e in links]}))
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return self.con.execute("SELECT count(*) FROM alerts").fetchall()[0][0] - before
+
+    def document_texts(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
+        """(published, text) of every dated document in the span, oldest first."""
+        sql, params = DOCUMENT_TEXTS.format(p="?"), [since, since, until, until]
+        return [tuple(r) for r in self.con.execute(sql, params).fetchall()]
+
+    def query_alerts(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored alerts, newest period first, each with the ids of its events."""
+        sql = ALERTS_QUERY + (f" LIMIT {int(limit)}" if limit else "")
+        return self.con.sql(sql).to_arrow_table().to_pylist()
 
     # ------------------------------------------------------------------ export
     def query_events(

@@ -27,6 +27,9 @@ from blocwatch.store.duckdb_store import (
     event_row,
 )
 from blocwatch.store.schema import (
+    ALERT_COLUMNS,
+    ALERTS_QUERY,
+    DOCUMENT_TEXTS,
     EVENT_COLUMNS,
     FINISH_RUN,
     REFRESH_MENTIONS,
@@ -40,7 +43,7 @@ _TYPES = [
     (r"\bTINYINT\b", "SMALLINT"),
     (r"\bDOUBLE\b", "DOUBLE PRECISION"),
     (r"\bBLOB\b", "BYTEA"),
-    (r"event_id VARCHAR NOT NULL,", "event_id VARCHAR PRIMARY KEY,"),
+    (r"(CREATE TABLE IF NOT EXISTS events \(\s*)event_id VARCHAR NOT NULL,", r"\1event_id VARCHAR PRIMARY KEY,"),
 ]
 _KEYS = {
     "documents": "doc_id",
@@ -48,6 +51,8 @@ _KEYS = {
     "events": "event_id",
     "quarantine": "item_id",
     "signatures": "doc_id",
+    "alerts": "alert_id",
+    "alert_events": "alert_id, event_id",
 }
 
 
@@ -321,6 +326,35 @@ class PostgresStore:
                     ((q.item_id, q.input, q.reason, q.excerpt, run_id) for q in quarantine),
                 )
         return int(self._scalar("SELECT count(*) FROM events")) - before
+
+    def write_alerts(self, run_id: str, alerts: list[dict[str, Any]], links: list[tuple[str, str]]) -> int:
+        """Store alerts and the events that drove them in one transaction; returns alerts added."""
+        from blocwatch.store.duckdb_store import alert_table
+
+        before = int(self._scalar("SELECT count(*) FROM alerts"))
+        rows = alert_table(run_id, alerts).to_pylist() if alerts else []
+        with self.con.transaction(), self.con.cursor() as cur:
+            if rows:
+                self._copy_insert(cur, "alerts", ALERT_COLUMNS, (tuple(r[c] for c in ALERT_COLUMNS) for r in rows))
+            if links:
+                self._copy_insert(cur, "alert_events", ["alert_id", "event_id"], iter(links))
+        return int(self._scalar("SELECT count(*) FROM alerts")) - before
+
+    def document_texts(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
+        """(published, text) of every dated document in the span, oldest first."""
+        rows = self._rows(DOCUMENT_TEXTS.format(p="%s"), [since, since, until, until])
+        self.con.commit()
+        return [tuple(r) for r in rows]
+
+    def query_alerts(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored alerts, newest period first, each with the ids of its events."""
+        sql = ALERTS_QUERY + (f" LIMIT {int(limit)}" if limit else "")
+        with self.con.cursor() as cur:
+            cur.execute(sql)
+            names = [d.name for d in cur.description]
+            rows = cur.fetchall()
+        self.con.commit()
+        return [dict(zip(names, r, strict=True)) for r in rows]
 
     def query_events(
         self,

@@ -12,7 +12,7 @@ event codebook where they overlap.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -104,6 +104,28 @@ TABLES: dict[str, str] = {
             band VARCHAR NOT NULL,
             doc_id VARCHAR NOT NULL
         )""",
+    "alerts": """
+        CREATE TABLE IF NOT EXISTS alerts (
+            alert_id VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            subject VARCHAR NOT NULL,
+            measure VARCHAR NOT NULL,
+            period DATE NOT NULL,
+            value DOUBLE,
+            baseline DOUBLE,
+            spread DOUBLE,
+            z DOUBLE,
+            direction VARCHAR,
+            detail VARCHAR,
+            created TIMESTAMP,
+            run_id VARCHAR
+        )""",
+    "alert_events": """
+        CREATE TABLE IF NOT EXISTS alert_events (
+            alert_id VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            PRIMARY KEY (alert_id, event_id)
+        )""",
     "quarantine": """
         CREATE TABLE IF NOT EXISTS quarantine (
             item_id VARCHAR PRIMARY KEY,
@@ -114,8 +136,24 @@ TABLES: dict[str, str] = {
         )""",
 }
 
-# Migrations from version N to N+1, in order. Version 1 is the first schema.
-MIGRATIONS: dict[int, list[str]] = {}
+# Migrations from version N to N+1, in order. Version 1 is the first schema; version 2 adds the
+# alerts and alert_events tables, which the CREATE IF NOT EXISTS statements above already provide.
+MIGRATIONS: dict[int, list[str]] = {1: []}
+
+ALERT_COLUMNS = ["alert_id", "kind", "subject", "measure", "period", "value", "baseline", "spread", "z",
+                 "direction", "detail", "created", "run_id"]
+
+DOCUMENT_TEXTS = """
+    SELECT published, text FROM documents
+    WHERE published IS NOT NULL AND ({p}::DATE IS NULL OR published >= {p}::DATE)
+      AND ({p}::DATE IS NULL OR published <= {p}::DATE)
+    ORDER BY published, doc_id"""
+
+ALERTS_QUERY = """
+    SELECT a.alert_id, a.kind, a.subject, a.measure, a.period, a.value, a.baseline, a.spread, a.z, a.direction,
+           a.detail, (SELECT string_agg(l.event_id, ' ' ORDER BY l.event_id) FROM alert_events l
+                      WHERE l.alert_id = a.alert_id) AS event_ids
+    FROM alerts a ORDER BY a.period DESC, a.subject, a.alert_id"""
 
 EVENT_COLUMNS = [
     "event_id",
