@@ -20,8 +20,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from blocwatch import __version__
-from blocwatch.cli_analyze import analyze_app
+from blocwatch.cli_analyze import analyze_app, html_report
 from blocwatch.cli_common import DB_HELP, db_location, err, fail
+from blocwatch.cli_demo import demo
+from blocwatch.cli_forecast import forecast_app, scenario
 
 app = typer.Typer(
     add_completion=False,
@@ -29,6 +31,10 @@ app = typer.Typer(
     help="blocwatch: news text to evidence-backed CAMEO/PLOVER events and a model of an interstate system.",
 )
 app.add_typer(analyze_app, name="analyze")
+app.command("report")(html_report)
+app.command("demo")(demo)
+app.command("scenario")(scenario)
+app.add_typer(forecast_app, name="forecast")
 
 EVENT_COLUMNS = [
     "event_id",

@@ -528,3 +528,22 @@ def coreperiphery(
         plot_heatmap(matrix[np.ix_(order, order)], [names[i] for i in order], [names[i] for i in order], plot,
                      "Interaction volume, core first (log events)", vmin=-matrix.max(), vmax=matrix.max(),
                      label="log(1 + events)")
+
+
+@_guard
+def html_report(
+    db: Db = None, events: EventsFile = None, since: Since = None, until: Until = None,
+    actors: Actors = DEFAULT_ACTORS, mode: Modes = None, min_events: MinEvents = 5, sign: Sign = "system",
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[str, typer.Option(help="Report title.")] = "Northeast Asia: the state of the system",
+) -> None:
+    """A self-contained HTML report (inline charts, works offline) of the system for a window."""
+    from blocwatch.analysis.html_report import build_html
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise fail(f"--out {out}: the report is HTML; use a .html file name")
+    run = _Run(db, events, since, until, "month", actors, mode, True, 1, min_events)
+    page = build_html(run.events, run.options, title=title, sign=sign, min_events=min_events)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    err.print(f"report → {out}", highlight=False)

@@ -148,6 +148,7 @@ def dyad_events(events: EventSet, source: str, target: str, start: date, end: da
         if code not in options.actors:
             raise AnalysisInputError(f"{code}: not one of the analysed actors")
     modes = _quote(options.modes)
-    sql = (f"SELECT event_id, date, source, target, code, quad_class, goldstein, mode FROM ev "
+    sql = (f"SELECT event_id, date, source, target, code, quad_class, goldstein, mode, doc_id, sentence, trigger, "
+           f"source_text, target_text FROM ev "
            f"WHERE {pair} AND date >= ? AND date < ? AND mode IN ({modes}) ORDER BY date, event_id LIMIT {int(limit)}")
     return events.con.sql(sql, params=[start, end]).to_arrow_table()

@@ -1,7 +1,8 @@
 """Where analytics read events from: a blocwatch store or a plain events file, seen as one DuckDB view.
 
 Every measure works on the same normalised view ``ev`` with the columns
-``event_id, date, source, target, code, quad_class, goldstein, mode, num_mentions``.
+``event_id, date, source, target, code, quad_class, goldstein, mode, num_mentions`` and the
+evidence columns ``doc_id, sentence, trigger, source_text, target_text`` (empty when a file lacks them).
 A DuckDB store is attached read-only (nothing is copied, so ten million events
 cost nothing to open); a PostgreSQL store is read through its events query into
 Arrow; a file may be Parquet, CSV/TSV (optionally gzipped) or JSON lines as
@@ -24,6 +25,7 @@ from blocwatch.lexicon.cameo import load_cameo
 __all__ = ["MODES", "AnalysisInputError", "EventSet", "open_events"]
 
 MODES = ("asserted", "negated", "hypothetical", "future")
+EVIDENCE_COLUMNS = ("doc_id", "sentence", "trigger", "source_text", "target_text")
 
 
 @dataclass
@@ -88,6 +90,8 @@ def _normalise(con: duckdb.DuckDBPyConnection, raw: str, label: str) -> None:
     mode = "CAST(r.mode AS VARCHAR)" if "mode" in columns else "'asserted'"
     mentions = "CAST(r.num_mentions AS INTEGER)" if "num_mentions" in columns else "1"
     event_id = "CAST(r.event_id AS VARCHAR)" if "event_id" in columns else "CAST(row_number() OVER () AS VARCHAR)"
+    evidence = ", ".join(f"CAST(r.{c} AS VARCHAR) AS {c}" if c in columns else f"CAST(NULL AS VARCHAR) AS {c}"
+                         for c in EVIDENCE_COLUMNS)
     join = ""
     if "code" in columns and not {"quad_class", "goldstein"} <= columns:
         # Codes read from CSV as numbers lose their leading zero ("57" for "057").
@@ -101,7 +105,7 @@ def _normalise(con: duckdb.DuckDBPyConnection, raw: str, label: str) -> None:
             SELECT {event_id} AS event_id, CAST(r.date AS DATE) AS date,
                    CAST(r.source AS VARCHAR) AS source, CAST(r.target AS VARCHAR) AS target,
                    {code} AS code, {quad} AS quad_class, {gold} AS goldstein,
-                   coalesce({mode}, 'asserted') AS mode, coalesce({mentions}, 1) AS num_mentions
+                   coalesce({mode}, 'asserted') AS mode, coalesce({mentions}, 1) AS num_mentions, {evidence}
             FROM {raw} r{join}"""
     )
     try:

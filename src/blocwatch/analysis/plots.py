@@ -1,7 +1,8 @@
 """Static plots of analytics results with matplotlib (Agg backend): PNG, SVG, or a self-contained HTML page.
 
-Three kinds: time series with change points marked, a heatmap (dyads × periods or
-actor × actor), and a signed network drawn on a circle with blocs as node colours
+Three kinds, written to a file or returned as inline SVG text when no path is given: time
+series with change points marked, a heatmap (dyads × periods or actor × actor), and a
+signed network drawn on a circle with blocs as node colours
 (positive ties solid green, negative ties dashed red, width by weight). HTML output
 embeds the SVG inline, so nothing is fetched when the page is opened.
 """
@@ -30,16 +31,29 @@ def check_plot_path(path: Path) -> None:
         raise AnalysisInputError(f"--plot {path}: use a .png, .svg or .html file name")
 
 
-def save(fig, path: Path, title: str) -> Path:
-    """Write the figure by the file's suffix and close it."""
+def svg_text(fig, close: bool = False) -> str:
+    """The figure as an inline SVG element (no XML prologue), for embedding in HTML."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    if close:
+        plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def save(fig, path: Path | None, title: str):
+    """Write the figure by the file's suffix and close it; with no path, return it as inline SVG."""
+    if path is None:
+        return svg_text(fig, close=True)
+    return _write(fig, path, title)
+
+
+def _write(fig, path: Path, title: str) -> Path:
     check_plot_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
     if suffix == ".html":
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", bbox_inches="tight")
-        svg = buffer.getvalue()
-        svg = svg[svg.index("<svg"):]
+        svg = svg_text(fig)
         page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
                 f"</head><body><h1>{html.escape(title)}</h1>\n{svg}\n</body></html>\n")
         path.write_text(page, encoding="utf-8")
@@ -49,8 +63,8 @@ def save(fig, path: Path, title: str) -> Path:
     return path
 
 
-def plot_series(series: dict[str, tuple[Sequence, Sequence[float]]], path: Path, title: str,
-                breaks: dict[str, Sequence] | None = None, ylabel: str = "") -> Path:
+def plot_series(series: dict[str, tuple[Sequence, Sequence[float]]], path: Path | None, title: str,
+                breaks: dict[str, Sequence] | None = None, ylabel: str = "") -> Path | str:
     """One line per label; change points as vertical lines in the line's colour."""
     count = len(series)
     rows = min(count, 8) if count > 4 else count
@@ -67,8 +81,8 @@ def plot_series(series: dict[str, tuple[Sequence, Sequence[float]]], path: Path,
     return save(fig, path, title)
 
 
-def plot_heatmap(matrix: np.ndarray, rows: Sequence[str], columns: Sequence[str], path: Path, title: str,
-                 vmin: float = -1.0, vmax: float = 1.0, label: str = "") -> Path:
+def plot_heatmap(matrix: np.ndarray, rows: Sequence[str], columns: Sequence[str], path: Path | None, title: str,
+                 vmin: float = -1.0, vmax: float = 1.0, label: str = "") -> Path | str:
     """A diverging heatmap (red negative, blue positive); NaN cells are blank."""
     fig, ax = plt.subplots(figsize=(min(2 + 0.35 * len(columns), 18), 1.2 + 0.3 * len(rows)))
     image = ax.imshow(np.ma.masked_invalid(matrix), cmap="RdBu", vmin=vmin, vmax=vmax, aspect="auto")
@@ -80,8 +94,8 @@ def plot_heatmap(matrix: np.ndarray, rows: Sequence[str], columns: Sequence[str]
     return save(fig, path, title)
 
 
-def plot_network(actors: Sequence[str], weights: np.ndarray, path: Path, title: str,
-                 blocs: dict[str, int] | None = None) -> Path:
+def plot_network(actors: Sequence[str], weights: np.ndarray, path: Path | None, title: str,
+                 blocs: dict[str, int] | None = None) -> Path | str:
     """The signed network on a circle; node colour = bloc."""
     n = len(actors)
     angles = np.linspace(0, 2 * np.pi, n, endpoint=False)

@@ -280,3 +280,24 @@ def bloc_shares(shares: Mapping[K, float], blocs: Mapping[K, B]) -> dict[B, floa
     for actor, weight in zip(actors, weights, strict=True):
         result[blocs[actor]] = result.get(blocs[actor], 0.0) + float(weight)
     return dict(sorted(result.items(), key=lambda item: -item[1]))
+
+
+@cache
+def _shipped_cinc() -> dict[int, dict[str, float]]:
+    text = resources.files("blocwatch.analysis").joinpath("data", "cinc_neasia.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    table: dict[int, dict[str, float]] = {}
+    for row in rows:
+        table.setdefault(int(row["year"]), {})[row["state"]] = float(row["cinc"])
+    return table
+
+
+def shipped_cinc(year: int) -> tuple[int, dict[str, float]]:
+    """Published CINC of the eight Northeast Asian states for ``year`` (or the latest shipped year before it)."""
+    table = _shipped_cinc()
+    known = [y for y in table if y <= year]
+    if not known:
+        raise AnalysisInputError(f"no shipped CINC for {year}; the table starts in {min(table)} "
+                                 "(use --nmc with the COW capabilities file)")
+    chosen = max(known)
+    return chosen, dict(table[chosen])

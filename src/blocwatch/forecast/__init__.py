@@ -1,0 +1,1 @@
+"""Forecasts and what-if scenarios: landscape theory, balance dynamics, dyad forecasts."""
