@@ -209,7 +209,8 @@ def changes(
         breaks: dict[str, list] = {}
         for r in rows:
             breaks.setdefault(r["pair"], []).append(r["date"])
-        plot_series({s.label: (s.dates, s.values) for s in pairs}, plot, f"{value}: change points", breaks, value)
+        label = value if series is None else "series value"
+        plot_series({s.label: (s.dates, s.values) for s in pairs}, plot, f"{label}: change points", breaks, label)
 
 
 @analyze_app.command()
@@ -251,7 +252,8 @@ def alerts(
         marks: dict[str, list] = {}
         for r in rows:
             marks.setdefault(r["subject"], []).append(r["period"])
-        plot_series({s.label: (s.dates, s.values) for s in pairs}, plot, f"{value}: alerts (k={k})", marks, value)
+        label = value if series is None else "series value"
+        plot_series({s.label: (s.dates, s.values) for s in pairs}, plot, f"{label}: alerts (k={k})", marks, label)
 
 
 def _save_alerts(db: str | None, rows: list[dict], links: list[tuple[str, str]]) -> None:
