@@ -538,6 +538,9 @@ def html_report(
     actors: Actors = DEFAULT_ACTORS, mode: Modes = None, min_events: MinEvents = 5, sign: Sign = "system",
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
     title: Annotated[str, typer.Option(help="Report title.")] = "Northeast Asia: the state of the system",
+    period: Annotated[str, typer.Option(help="Blocs, alerts and change points per month, quarter or year.")]
+    = "month",
+    window: Annotated[int, typer.Option(help="Alert baseline: the preceding N periods.")] = 6,
 ) -> None:
     """A self-contained HTML report (inline charts, works offline) of the system for a window."""
     from blocwatch.analysis.html_report import build_html
@@ -545,7 +548,10 @@ def html_report(
     if out.suffix.lower() not in (".html", ".htm"):
         raise fail(f"--out {out}: the report is HTML; use a .html file name")
     run = _Run(db, events, since, until, "month", actors, mode, True, 1, min_events)
-    page = build_html(run.events, run.options, title=title, sign=sign, min_events=min_events)
+    if period not in ("month", "quarter", "year"):
+        raise fail(f"--period {period}: use month, quarter or year")
+    page = build_html(run.events, run.options, title=title, sign=sign, min_events=min_events, period=period,
+                      window=window, min_periods=2)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     err.print(f"report → {out}", highlight=False)

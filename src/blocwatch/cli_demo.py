@@ -26,6 +26,11 @@ def demo_corpus() -> Path:
     return Path(str(resources.files("blocwatch").joinpath("data/demo")))
 
 
+def demo_inputs(corpus: Path) -> list[Path]:
+    """The corpus's news: every folder and data file, not its README."""
+    return sorted(p for p in corpus.iterdir() if p.is_dir() or p.suffix in (".jsonl", ".csv", ".xml", ".html"))
+
+
 def demo(
     directory: Annotated[Path, typer.Option("--dir", help="Where to put the demo store and report.")]
     = Path("blocwatch-demo"),
@@ -51,18 +56,20 @@ def demo(
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with DuckDBStore(store_path) as store:
-            counts = Ingestor(store, Coder()).run([str(corpus)])
+            counts = Ingestor(store, Coder()).run([str(p) for p in demo_inputs(corpus)])
     except (OSError, StoreError) as exc:
         raise fail(f"{directory}: cannot build the demo store there ({exc}); pick another --dir") from None
     err.print(f"ingested the demo corpus: read {counts.read} · stored {counts.stored} · duplicates "
               f"{counts.duplicates} · quarantined {counts.quarantined} · events {counts.events}", highlight=False)
     options = DyadOptions(since=date.fromisoformat(DEMO_SPAN[0]), until=date.fromisoformat(DEMO_SPAN[1]))
-    monthly = DyadOptions(period="month", undirected=True, min_events=2, since=options.since, until=options.until)
+    quarterly = DyadOptions(period="quarter", undirected=True, min_events=2, since=options.since, until=options.until)
     with open_events(db=store_path) as events:
-        alerts = series_alerts(dyad_series(dyad_table(events, monthly), "nc", "month"), "nc", window=6, k=2.0)
-        links = alert_evidence(events, alerts, monthly)
+        series = dyad_series(dyad_table(events, quarterly), "nc", "quarter")
+        alerts = series_alerts(series, "nc", window=8, k=2.0, min_periods=2)
+        links = alert_evidence(events, alerts, quarterly)
         yearly = dyad_table(events, DyadOptions(period="year", undirected=True, min_events=2))
-        page = build_html(events, options, title="Northeast Asia 2017–2025: the blocwatch demo", min_events=2)
+        page = build_html(events, options, title="Northeast Asia 2017–2025: the blocwatch demo", min_events=2,
+                          period="quarter", window=8, k=2.0, min_periods=2)
     with DuckDBStore(store_path) as store:
         run_id = store.start_run("demo alerts")
         store.write_alerts(run_id, alerts, links)

@@ -94,7 +94,7 @@ def scenario(
 
 
 def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.4f}"
+    return "none (a single stable split)" if value is None else f"{value:.4f}"
 
 
 @forecast_app.command("landscape")

@@ -38,11 +38,12 @@ def _alert_id(*parts: object) -> str:
     return "alert:" + hashlib.blake2b("\t".join(map(str, parts)).encode(), digest_size=10).hexdigest()
 
 
-def series_alerts(series: list[PairSeries], measure: str, window: int = 12, k: float = 2.0) -> list[dict[str, Any]]:
-    """Baseline alerts for every series, as store rows."""
+def series_alerts(series: list[PairSeries], measure: str, window: int = 12, k: float = 2.0,
+                  min_periods: int | None = None) -> list[dict[str, Any]]:
+    """Baseline alerts for every series, as store rows (``min_periods`` observed values needed in the window)."""
     rows = []
     for s in series:
-        for alert in baseline_alerts(s.dates, s.values, window=window, k=k):
+        for alert in baseline_alerts(s.dates, s.values, window=window, k=k, min_periods=min_periods):
             rows.append({
                 "alert_id": _alert_id("baseline", s.label, measure, alert.date, window, k),
                 "kind": "baseline",

@@ -75,16 +75,19 @@ def _capabilities(report: Report, year: int) -> dict[str, Any] | None:
 
 
 def build_html(events: EventSet, options: DyadOptions, title: str = "System report", kmax: int = 3,
-               sign: str = "system", min_events: int = 5, window: int = 6, k: float = 2.0) -> str:
-    """Render the report for the span in ``options`` as one HTML page."""
-    report = build_report(events, options, kmax=kmax, sign=sign, min_events=min_events)
-    monthly_options = replace(options, period="month", undirected=True, min_events=min_events)
+               sign: str = "system", min_events: int = 5, period: str = "month", window: int = 6, k: float = 2.0,
+               min_periods: int | None = None) -> str:
+    """Render the report for the span in ``options`` as one HTML page; blocs, alerts and change points are
+    computed per ``period`` (alerts against the preceding ``window`` periods)."""
+    report = build_report(events, options, kmax=kmax, sign=sign, min_events=min_events, bloc_period=period)
+    monthly_options = replace(options, period=period, undirected=True, min_events=min_events)
     monthly = dyad_table(events, monthly_options)
-    series = dyad_series(monthly, "nc", "month") if monthly.num_rows else []
-    alerts = sorted(series_alerts(series, "nc", window=window, k=k), key=lambda a: a["period"], reverse=True)[:12]
+    series = dyad_series(monthly, "nc", period) if monthly.num_rows else []
+    alerts = sorted(series_alerts(series, "nc", window=window, k=k, min_periods=min_periods),
+                    key=lambda a: a["period"], reverse=True)[:12]
     for alert in alerts:
         a, b = alert["subject"].split("–")
-        alert["evidence"] = _evidence(events, (a, b), alert["period"], period_end(alert["period"], "month"),
+        alert["evidence"] = _evidence(events, (a, b), alert["period"], period_end(alert["period"], period),
                                       monthly_options, 3)
     changes = series_change_points(series) if series else []
     charts = {}
@@ -100,7 +103,7 @@ def build_html(events: EventSet, options: DyadOptions, title: str = "System repo
                 matrix[row, periods.index(d)] = v
         months = [p.strftime("%Y-%m") for p in periods]
         charts["heatmap"] = Markup(plot_heatmap(matrix, [s.label for s in series], months, None,
-                                                "Net cooperation by dyad and month", label="NC"))
+                                                f"Net cooperation by dyad and {period}", label="NC"))
     start = options.since or (min(r["period"] for r in report.dyads) if report.dyads else date.today())
     end = options.until or date.today()
     span_options = replace(options, undirected=True)
@@ -113,7 +116,7 @@ def build_html(events: EventSet, options: DyadOptions, title: str = "System repo
     env.filters["groups"] = _groups
     return env.get_template("report.html").render(
         title=title, report=report, options=options, charts=charts, alerts=alerts, changes=changes,
-        evidence=evidence, capabilities=_capabilities(report, end.year), source=events.label,
+        evidence=evidence, period=period, capabilities=_capabilities(report, end.year), source=events.label,
         events_total=sum(r["events"] for r in report.dyads),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

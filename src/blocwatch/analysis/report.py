@@ -49,6 +49,7 @@ class Report:
     blocs: BlocResult | None
     monthly: list[BlocResult] = field(default_factory=list)
     stability: list[float] = field(default_factory=list)
+    bloc_period: str = "month"
 
 
 def network_blocs(net: SignedNetwork, kmax: int = 3) -> BlocResult | None:
@@ -78,14 +79,14 @@ def balance_summary(net: SignedNetwork) -> dict[str, Any]:
 
 
 def build_report(events: EventSet, options: DyadOptions, kmax: int = 3, sign: str = "system",
-                 min_events: int = 5) -> Report:
-    """The report for the span in ``options`` (its period is ignored: the span, then months)."""
+                 min_events: int = 5, bloc_period: str = "month") -> Report:
+    """The report for the span in ``options`` (its period is ignored: the span, then each ``bloc_period``)."""
     span = replace(options, period="all", undirected=True, rolling=1, min_events=min_events)
     table = dyad_table(events, span)
     rows = sorted(table.to_pylist(), key=lambda r: -r["events"])
     nets = signed_networks(table, options.actors, method=sign)
     net = nets[0] if nets else None
-    monthly_table = dyad_table(events, replace(span, period="month"))
+    monthly_table = dyad_table(events, replace(span, period=bloc_period))
     monthly = [b for b in (network_blocs(n, kmax) for n in signed_networks(monthly_table, options.actors, method=sign))
                if b is not None]
     return Report(
@@ -96,6 +97,7 @@ def build_report(events: EventSet, options: DyadOptions, kmax: int = 3, sign: st
         blocs=network_blocs(net, kmax) if net is not None else None,
         monthly=monthly,
         stability=bloc_stability([b.doreian_mrvar for b in monthly]),
+        bloc_period=bloc_period,
     )
 
 
@@ -135,7 +137,8 @@ def to_markdown(report: Report, title: str = "System report") -> str:
                   f"- SPONGE (k = {b.k}): {_groups(b.sponge)}",
                   f"- The two methods {'agree' if b.methods_agree else 'differ'}."]
     if report.monthly:
-        lines += ["", "## Blocs by month", "", "| month | k | Doreian–Mrvar | SPONGE | stability (ARI vs previous) |",
+        lines += ["", f"## Blocs by {report.bloc_period}", "",
+                  f"| {report.bloc_period} | k | Doreian–Mrvar | SPONGE | stability (ARI vs previous) |",
                   "|---|---:|---|---|---:|"]
         for i, m in enumerate(report.monthly):
             stab = _number(report.stability[i - 1]) if i else "–"
