@@ -24,6 +24,7 @@ from blocwatch.cli_analyze import analyze_app, html_report
 from blocwatch.cli_common import DB_HELP, db_location, err, fail
 from blocwatch.cli_demo import demo
 from blocwatch.cli_forecast import forecast_app, scenario
+from blocwatch.cli_web import serve
 
 app = typer.Typer(
     add_completion=False,
@@ -35,6 +36,7 @@ app.command("report")(html_report)
 app.command("demo")(demo)
 app.command("scenario")(scenario)
 app.add_typer(forecast_app, name="forecast")
+app.command("serve")(serve)
 
 EVENT_COLUMNS = [
     "event_id",
