@@ -34,6 +34,8 @@ def demo_inputs(corpus: Path) -> list[Path]:
 def demo(
     directory: Annotated[Path, typer.Option("--dir", help="Where to put the demo store and report.")]
     = Path("blocwatch-demo"),
+    serve: Annotated[bool, typer.Option("--serve", help="Then open the dashboard on the demo store.")] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve (on 127.0.0.1).")] = 8000,
 ) -> None:
     """Build a store from the shipped demo corpus, analyse it and write an HTML report."""
     from datetime import date
@@ -82,6 +84,14 @@ def demo(
     elapsed = time.perf_counter() - started
     err.print(f"{len(alerts)} alerts stored with their events · finished in {elapsed:.1f} s", highlight=False)
     typer.echo(f"store:  {store_path}\nreport: {report_path.resolve()}")
-    typer.echo("next:   blocwatch analyze report --db " + str(store_path) + " --since 2023-01-01\n"
+    if serve:
+        from blocwatch.web.server import serve as run_server
+
+        typer.echo(f"dashboard: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        run_server(str(store_path), host="127.0.0.1", port=port)
+        return
+    typer.echo("next:   blocwatch serve --db " + str(store_path) + "\n"
+               "        blocwatch scenario --db " + str(store_path) + "\n"
+               "        blocwatch analyze report --db " + str(store_path) + " --since 2023-01-01\n"
                "        blocwatch analyze blocs --db " + str(store_path) + " --period year --min-events 2\n"
                "        blocwatch events --db " + str(store_path) + " --actor PRK -f csv")
