@@ -482,14 +482,14 @@ def blocs(
 ) -> None:
     """Blocs per window by Doreian–Mrvar and SPONGE, with stability (adjusted Rand index vs the previous window)."""
     from blocwatch.analysis.blocs import bloc_stability
-    from blocwatch.analysis.report import _groups, network_blocs
+    from blocwatch.analysis.report import format_groups, network_blocs
 
     run = _Run(db, events, since, until, period, actors, mode, True, 1, min_events, plot)
     nets = run.networks(sign)
     found = [(n, b) for n in nets if (b := network_blocs(n, kmax)) is not None]
     stability = bloc_stability([b.doreian_mrvar for _, b in found])
-    rows = [{"period": b.period, "k": b.k, "doreian_mrvar": _groups(b.doreian_mrvar), "dm_error": b.dm_error,
-             "sponge": _groups(b.sponge), "methods_agree": b.methods_agree,
+    rows = [{"period": b.period, "k": b.k, "doreian_mrvar": format_groups(b.doreian_mrvar), "dm_error": b.dm_error,
+             "sponge": format_groups(b.sponge), "methods_agree": b.methods_agree,
              "stability": stability[i - 1] if i else None} for i, (_, b) in enumerate(found)]
     _emit(rows, None, as_json, as_csv, "blocs")
     if plot and found:

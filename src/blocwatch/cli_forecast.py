@@ -38,7 +38,7 @@ def _open(db: str | None, events: Path | None):
     return open_events(db_location(db) if events is None else None, events)
 
 
-def _minima_rows(label: str, model) -> list[dict]:
+def minima_rows(label: str, model) -> list[dict]:
     return [{"run": label, "rank": i + 1, "coalition_a": ", ".join(m.coalitions[0]),
              "coalition_b": ", ".join(m.coalitions[1]) or "–", "energy": m.energy, "basin_share": m.basin_share}
             for i, m in enumerate(model.result.minima[:5])]
@@ -69,7 +69,7 @@ def scenario(
     changed = side_changes(baseline, what_if)
     summary = {"scenario": spec.name, "baseline_energy_gap": energy_gap(baseline),
                "scenario_energy_gap": energy_gap(what_if), "actors_changing_side": changed,
-               "baseline": _minima_rows("baseline", baseline), "what_if": _minima_rows("scenario", what_if)}
+               "baseline": minima_rows("baseline", baseline), "what_if": minima_rows("scenario", what_if)}
     if as_json:
         sys.stdout.write(json.dumps(summary, default=str) + "\n")
         return
@@ -111,7 +111,7 @@ def forecast_landscape(
                     sizes_year=sizes_year)
     with _open(db, events) as source:
         model = build_model(source, spec, apply_edits=False)
-    _emit(_minima_rows("observed", model), None, as_json, False, "landscape minima (by basin share)")
+    _emit(minima_rows("observed", model), None, as_json, False, "landscape minima (by basin share)")
 
 
 SEASONS = {"week": 52, "month": 12, "quarter": 4, "year": 1, "day": 7}

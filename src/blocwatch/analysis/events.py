@@ -72,7 +72,7 @@ def _file_relation(path: Path) -> str:
     raise AnalysisInputError(f"{path}: unknown events file type; use .parquet, .csv, .tsv or .jsonl")
 
 
-def _normalise(con: duckdb.DuckDBPyConnection, raw: str, label: str) -> None:
+def normalise_view(con: duckdb.DuckDBPyConnection, raw: str, label: str) -> None:
     """Create the view ``ev`` over the relation ``raw``, filling what a plain file may lack."""
     try:
         columns = {c.lower() for c in con.sql(f"SELECT * FROM {raw} LIMIT 0").columns}
@@ -123,7 +123,7 @@ def open_events(db: str | Path | None = None, events_file: Path | None = None) -
         path = Path(events_file)
         if not path.is_file():
             raise AnalysisInputError(f"{path}: no such events file")
-        _normalise(con, _file_relation(path), str(path))
+        normalise_view(con, _file_relation(path), str(path))
         return EventSet(con, str(path))
     from blocwatch.store import is_postgres
 
@@ -132,7 +132,7 @@ def open_events(db: str | Path | None = None, events_file: Path | None = None) -
 
         with open_store(str(db), read_only=True) as store:
             con.register("store_events", store.query_events())
-        _normalise(con, "store_events", "store")
+        normalise_view(con, "store_events", "store")
         return EventSet(con, "store")
     path = Path(db)
     if not path.is_file():
@@ -143,5 +143,5 @@ def open_events(db: str | Path | None = None, events_file: Path | None = None) -
         con.execute("SELECT 1 FROM store.events LIMIT 0")
     except duckdb.Error as exc:
         raise AnalysisInputError(f"{path}: not a blocwatch store ({str(exc).splitlines()[0]})") from None
-    _normalise(con, "store.events", str(path))
+    normalise_view(con, "store.events", str(path))
     return EventSet(con, str(path))

@@ -25,7 +25,7 @@ from blocwatch.analysis.dyads import DyadOptions, dyad_events, dyad_table
 from blocwatch.analysis.events import EventSet
 from blocwatch.analysis.plots import plot_heatmap, plot_network
 from blocwatch.analysis.power import bloc_shares, polarity, shipped_cinc
-from blocwatch.analysis.report import Report, _groups, build_report
+from blocwatch.analysis.report import Report, build_report, format_groups
 from blocwatch.analysis.series import dyad_series
 
 
@@ -56,7 +56,7 @@ def _evidence(events: EventSet, pair: tuple[str, str], start: date, end: date, o
             for r in rows if r["sentence"]]
 
 
-def _capabilities(report: Report, year: int) -> dict[str, Any] | None:
+def capability_summary(report: Report, year: int) -> dict[str, Any] | None:
     try:
         cinc_year, cinc = shipped_cinc(year)
     except ValueError:
@@ -113,10 +113,10 @@ def build_html(events: EventSet, options: DyadOptions, title: str = "System repo
     env = Environment(loader=PackageLoader("blocwatch.analysis", "templates"), autoescape=select_autoescape())
     env.filters["num"] = lambda v, digits=3: "–" if v is None or (isinstance(v, float) and np.isnan(v)) \
         else f"{v:.{digits}f}"
-    env.filters["groups"] = _groups
+    env.filters["groups"] = format_groups
     return env.get_template("report.html").render(
         title=title, report=report, options=options, charts=charts, alerts=alerts, changes=changes,
-        evidence=evidence, period=period, capabilities=_capabilities(report, end.year), source=events.label,
+        evidence=evidence, period=period, capabilities=capability_summary(report, end.year), source=events.label,
         events_total=sum(r["events"] for r in report.dyads),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -101,7 +101,7 @@ def build_report(events: EventSet, options: DyadOptions, kmax: int = 3, sign: st
     )
 
 
-def _groups(labels: dict[str, int]) -> str:
+def format_groups(labels: dict[str, int]) -> str:
     groups: dict[int, list[str]] = {}
     for actor, label in labels.items():
         if label >= 0:
@@ -133,8 +133,8 @@ def to_markdown(report: Report, title: str = "System report") -> str:
     if report.blocs is not None:
         b = report.blocs
         lines += ["", "## Blocs", "",
-                  f"- Doreian–Mrvar (k = {b.k}, error {b.dm_error:.3f}): {_groups(b.doreian_mrvar)}",
-                  f"- SPONGE (k = {b.k}): {_groups(b.sponge)}",
+                  f"- Doreian–Mrvar (k = {b.k}, error {b.dm_error:.3f}): {format_groups(b.doreian_mrvar)}",
+                  f"- SPONGE (k = {b.k}): {format_groups(b.sponge)}",
                   f"- The two methods {'agree' if b.methods_agree else 'differ'}."]
     if report.monthly:
         lines += ["", f"## Blocs by {report.bloc_period}", "",
@@ -142,5 +142,6 @@ def to_markdown(report: Report, title: str = "System report") -> str:
                   "|---|---:|---|---|---:|"]
         for i, m in enumerate(report.monthly):
             stab = _number(report.stability[i - 1]) if i else "–"
-            lines.append(f"| {m.period} | {m.k} | {_groups(m.doreian_mrvar)} | {_groups(m.sponge)} | {stab} |")
+            groups = f"{format_groups(m.doreian_mrvar)} | {format_groups(m.sponge)}"
+            lines.append(f"| {m.period} | {m.k} | {groups} | {stab} |")
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from blocwatch.analysis.events import EventSet, _normalise
+from blocwatch.analysis.events import EventSet, normalise_view
 from blocwatch.store import is_postgres
 from blocwatch.store.duckdb_store import DuckDBStore, StoreError
 
@@ -60,7 +60,7 @@ class StoreAccess:
         cur = self.con.cursor()
         try:
             try:
-                _normalise(cur, "events", self.label)
+                normalise_view(cur, "events", self.label)
             except Exception as exc:
                 raise StoreError(f"{self.location}: not a blocwatch store ({exc})") from None
             row = cur.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'ev' AND temporary").fetchone()

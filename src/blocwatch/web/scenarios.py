@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from blocwatch.analysis.errors import AnalysisInputError
-from blocwatch.cli_forecast import _minima_rows, example_scenario
+from blocwatch.cli_forecast import example_scenario, minima_rows
 from blocwatch.forecast.scenario import (
     Model,
     Scenario,
@@ -115,7 +115,7 @@ def _compare(access: StoreAccess, spec: Scenario) -> dict[str, Any]:
             "hypothetical_events": sum(e.count for e in spec.events),
             "baseline_energy_gap": energy_gap(baseline), "scenario_energy_gap": energy_gap(what_if),
             "actors_changing_side": side_changes(baseline, what_if),
-            "baseline": _minima_rows("baseline", baseline), "what_if": _minima_rows("scenario", what_if),
+            "baseline": minima_rows("baseline", baseline), "what_if": minima_rows("scenario", what_if),
             "sides": _sides(baseline, what_if), "propensity_moves": _moves(baseline, what_if)}
 
 

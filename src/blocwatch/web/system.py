@@ -11,10 +11,10 @@ from typing import Any
 import pyarrow as pa
 
 from blocwatch.analysis.dyads import NEASIA, DyadOptions, dyad_table
-from blocwatch.analysis.html_report import _capabilities
+from blocwatch.analysis.html_report import capability_summary
 from blocwatch.analysis.network import SignedNetwork, signed_networks
 from blocwatch.analysis.plots import BLOC_COLOURS
-from blocwatch.analysis.report import BlocResult, Report, _groups, balance_summary, network_blocs
+from blocwatch.analysis.report import BlocResult, Report, balance_summary, format_groups, network_blocs
 from blocwatch.web.access import StoreAccess
 from blocwatch.web.alerts import latest_alerts
 from blocwatch.web.cache import Memo
@@ -104,7 +104,7 @@ def trend(delta: float | None, now: float | None, before: float | None) -> str:
 
 def _capability_block(net: SignedNetwork | None, blocs: BlocResult | None, year: int) -> dict[str, Any] | None:
     report = Report(options=DyadOptions(), dyads=[], network=net, balance={}, blocs=blocs)
-    found = _capabilities(report, year)
+    found = capability_summary(report, year)
     if found is None:
         return None
     out: dict[str, Any] = {"year": found["year"], "polarity": asdict(found["polarity"]),
@@ -130,7 +130,7 @@ def overview(access: StoreAccess, memo: Memo, window: Window, min_events: int) -
             "network": _layout(net, blocs),
             "blocs": None if blocs is None else {
                 "k": blocs.k, "error": blocs.dm_error, "doreian_mrvar": blocs.doreian_mrvar, "sponge": blocs.sponge,
-                "groups": _groups(blocs.doreian_mrvar), "sponge_groups": _groups(blocs.sponge),
+                "groups": format_groups(blocs.doreian_mrvar), "sponge_groups": format_groups(blocs.sponge),
                 "methods_agree": blocs.methods_agree},
             "balance": balance_summary(net) if net is not None else {},
             "capabilities": _capability_block(net, blocs, window.until.year),
