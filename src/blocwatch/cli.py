@@ -285,14 +285,42 @@ def ingest(
     fetch_pages: Annotated[
         bool, typer.Option(help="For feeds, fetch each entry's page (timeouts, polite delay, retries).")
     ] = False,
-    workers: Annotated[int, typer.Option(min=0, help="Processes for coding (0 = all cores).")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=0, help="Processes for coding (0 = all cores; default 1, all cores with --engine)."),
+    ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            help="Code through Parquet shards on: local (this process), processes (a local process pool) or "
+            "dask (a Dask cluster). Default: in-process batches, or processes for inputs of 64 MB or more."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786) for --engine dask; default a local cluster."),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            help="Directory for the shards and their manifest (re-runs skip finished shards); every worker must "
+            "see it. Default: next to the store (blocwatch.shards)."
+        ),
+    ] = None,
 ) -> None:
     """Ingest and code sources into the store; re-running resumes without duplicating anything."""
     from blocwatch.coding.coder import Coder
     from blocwatch.ingest.readers import ColumnMap, InputError, parse_date
     from blocwatch.scale.pipeline import Ingestor
+    from blocwatch.scale.runners import ENGINES, ScaleError
+    from blocwatch.scale.sharded import auto_engine, default_shards_dir, ingest_sharded
     from blocwatch.store import open_store
     from blocwatch.store.duckdb_store import StoreError
+
+    if engine is not None and engine not in ENGINES:
+        raise fail(f"--engine {engine}: use local, processes or dask")
+    if scheduler and engine != "dask":
+        raise fail(f"--scheduler {scheduler}: only used with --engine dask")
 
     default_date = None
     if doc_date:
@@ -324,10 +352,28 @@ def ingest(
             columns = ColumnMap(id=id_field, text=text_field, date=date_field)
             import os
 
-            ingestor = Ingestor(store, Coder(), batch_size, workers=workers or os.cpu_count() or 1)
-            ingestor.fetch_pages = fetch_pages
-            counts = ingestor.run(sources, columns, default_date, show)
-    except InputError as exc:
+            chosen = engine or auto_engine(sources)
+            stats, shards_dir = None, shards or default_shards_dir(path)
+            if chosen:
+                counts, stats = ingest_sharded(
+                    store,
+                    sources,
+                    chosen,
+                    shards_dir,
+                    workers=workers,
+                    scheduler=scheduler,
+                    batch_size=batch_size,
+                    columns=columns,
+                    default_date=default_date,
+                    fetch_pages=fetch_pages,
+                    progress=show,
+                )
+            else:
+                processes = 1 if workers is None else workers or os.cpu_count() or 1
+                ingestor = Ingestor(store, Coder(), batch_size, workers=processes)
+                ingestor.fetch_pages = fetch_pages
+                counts = ingestor.run(sources, columns, default_date, show)
+    except (InputError, ScaleError) as exc:
         raise fail(str(exc)) from None
     elapsed = time.perf_counter() - started
     err.print(
@@ -336,6 +382,8 @@ def ingest(
         f"({counts.read / elapsed if elapsed else 0:,.0f} docs/s) → {path}",
         highlight=False,
     )
+    if stats is not None and not quiet:
+        err.print(f"{stats.shards} shards ({stats.skipped} coded on an earlier run) in {shards_dir}", highlight=False)
     if counts.quarantined:
         err.print(f"see what was set aside with: blocwatch quarantine --db {path}", highlight=False)
     if counts.read == 0 or counts.quarantined == counts.read:

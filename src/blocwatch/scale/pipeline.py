@@ -5,6 +5,11 @@ hash or a stable id, so re-running the same command after an interruption
 finishes the work without duplicating anything. The counts always add up:
 read = stored + duplicates + quarantined (a document already in the store
 counts as stored).
+
+The store-side half (``BatchLoader``: duplicate decisions in document order,
+one transaction per batch) is shared with the sharded runner in
+``blocwatch.scale.sharded``, which feeds it documents and coding results read
+back from Parquet shards; both code with ``code_and_sign``.
 """
 
 from __future__ import annotations
@@ -55,105 +60,109 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(normal.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
-def code_and_sign(document: Document, with_signature: bool) -> tuple[CodingResult, np.ndarray | None]:
-    """Worker-side step: the events of a document and its MinHash signature (shipped lexicon)."""
-    return code_document(document), (signature(document.text) if with_signature else None)
+Coded = tuple[CodingResult, np.ndarray | None]
 
 
-class Ingestor:
-    """Moves documents from readers into a store, coding each new one once."""
+def code_and_sign(document: Document, with_signature: bool, coder: Coder | None = None) -> Coded:
+    """The per-document coding step of every runner: the events of a document and its MinHash
+    signature. Pure; without ``coder`` it uses the process's cached coder for the shipped lexicon
+    (built once per worker process)."""
+    result = coder.code(document) if coder is not None else code_document(document)
+    return result, (signature(document.text) if with_signature else None)
 
-    def __init__(
-        self,
-        store: DuckDBStore,
-        coder: Coder,
-        batch_size: int = BATCH_SIZE,
-        near_duplicates: bool = True,
-        workers: int = 1,
-    ) -> None:
-        """``workers`` > 1 codes in that many processes (the shipped lexicon only; others code in-process)."""
+
+def skip_reason(coder: Coder, document: Document) -> str | None:
+    """Why a (cleaned) document cannot be coded and goes to quarantine, or None when it can."""
+    text, warnings = coder.prepare(document)
+    if text.strip():
+        return None
+    return warnings[-1].split(": ", 1)[-1] if warnings else "no text to code"
+
+
+def clean_document(document: Document, boilerplate: PublisherBoilerplate) -> None:
+    """Clean a document in place: furniture and quoted repeats out, header tags kept, then the
+    lines its publisher repeats (learned over the whole run) removed."""
+    cleaned = clean_text(document.text)
+    document.text = boilerplate.strip(document.source, cleaned.text)
+    if cleaned.tags:
+        document.meta["tags"] = list(dict.fromkeys([*document.meta.get("tags", []), *cleaned.tags]))
+
+
+def spool_inputs(
+    inputs: list[str],
+    columns: ColumnMap | None,
+    default_date: date | None,
+    spool: BinaryIO,
+    boilerplate: PublisherBoilerplate,
+    fetch_pages: bool = False,
+) -> None:
+    """First pass: read every input once into a spool file, documents and read problems in order,
+    and learn each publisher's boilerplate from all its documents (a resumed run repeats this pass
+    identically)."""
+    problems: list[ReadProblem] = []
+    written = 0
+    for document in read_inputs(inputs, columns, default_date, problems, fetch_pages=fetch_pages):
+        for problem in problems[written:]:
+            pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        written = len(problems)
+        if document.source:
+            boilerplate.observe(document.source, clean_text(document.text).text)
+        pickle.dump(document, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    for problem in problems[written:]:
+        pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    spool.seek(0)
+
+
+def unspool(spool: BinaryIO) -> Iterator[Document | ReadProblem]:
+    while True:
+        try:
+            yield pickle.load(spool)
+        except EOFError:
+            return
+
+
+class BatchLoader:
+    """The store-side half of ingest: documents (already cleaned) in reading order, in batches;
+    exact and near-duplicate decisions in order; one transaction per batch.
+
+    Subclasses say where a document's skip reason and coding results come from."""
+
+    def __init__(self, store: DuckDBStore, batch_size: int = BATCH_SIZE, near_duplicates: bool = True) -> None:
         self.store = store
-        self.coder = coder
         self.batch_size = batch_size
         self.near_duplicates = near_duplicates
         self.counts = IngestCounts()
         self.run_id = ""
-        self.boilerplate = PublisherBoilerplate()
-        self.fetch_pages = False
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
 
-    def run(
-        self,
-        inputs: list[str],
-        columns: ColumnMap | None = None,
-        default_date: date | None = None,
-        progress: Callable[[IngestCounts], None] | None = None,
-    ) -> IngestCounts:
-        self.run_id = self.store.start_run("ingest " + " ".join(inputs), CODER_VERSION, self.coder.lexicon.version)
+    def _consume(
+        self, items: Iterable[Document | ReadProblem], progress: Callable[[IngestCounts], None] | None
+    ) -> None:
+        """Cut the stream into batches of ``batch_size`` documents; read problems ride with the batch
+        they were met in."""
         problems: list[ReadProblem] = []
         batch: list[Document] = []
-        if self.workers > 1 and self.coder.lexicon is default_coder().lexicon:
-            self.pool = ProcessPoolExecutor(self.workers)
-        try:
-            self._run_batches(inputs, columns, default_date, progress, problems, batch)
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown()
-                self.pool = None
-        if progress:
-            progress(self.counts)
-        self.store.finish_run(self.run_id, self.counts.as_dict())
-        return self.counts
-
-    def _run_batches(
-        self,
-        inputs: list[str],
-        columns: ColumnMap | None,
-        default_date: date | None,
-        progress: Callable[[IngestCounts], None] | None,
-        problems: list[ReadProblem],
-        batch: list[Document],
-    ) -> None:
-        with tempfile.TemporaryFile() as spool:
-            self._spool(inputs, columns, default_date, spool)
-            for item in self._unspool(spool):
-                if isinstance(item, ReadProblem):
-                    problems.append(item)
-                    continue
-                batch.append(item)
-                if len(batch) >= self.batch_size:
-                    self._flush(batch, problems)
-                    batch, problems = [], []
-                    if progress:
-                        progress(self.counts)
+        for item in items:
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                self._flush(batch, problems)
+                batch, problems = [], []
+                if progress:
+                    progress(self.counts)
         self._flush(batch, problems)
 
-    def _spool(self, inputs: list[str], columns: ColumnMap | None, default_date: date | None, spool: BinaryIO) -> None:
-        """First pass: read every input once into a spool file and learn each publisher's
-        boilerplate from all its documents (a resumed run repeats this pass identically)."""
-        problems: list[ReadProblem] = []
-        written = 0
-        for document in read_inputs(inputs, columns, default_date, problems, fetch_pages=self.fetch_pages):
-            for problem in problems[written:]:
-                pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
-            written = len(problems)
-            if document.source:
-                self.boilerplate.observe(document.source, clean_text(document.text).text)
-            pickle.dump(document, spool, protocol=pickle.HIGHEST_PROTOCOL)
-        for problem in problems[written:]:
-            pickle.dump(problem, spool, protocol=pickle.HIGHEST_PROTOCOL)
-        spool.seek(0)
-
-    @staticmethod
-    def _unspool(spool: BinaryIO) -> Iterator[Document | ReadProblem]:
-        while True:
-            try:
-                yield pickle.load(spool)
-            except EOFError:
-                return
-
     def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
+        self._commit(batch, problems)
+
+    def _skip_reason(self, document: Document) -> str | None:
+        raise NotImplementedError
+
+    def _code_all(self, docs: list[Document]) -> list[Coded]:
+        raise NotImplementedError
+
+    def _commit(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
         """One batch: cheap checks in order, coding (and signatures) for all fresh documents at once,
         then near-duplicate decisions in order, then one transaction."""
         quarantine = [QuarantineItem(p.source, p.reason) for p in problems if p.lost]
@@ -161,11 +170,6 @@ class Ingestor:
         self.counts.quarantined += len(quarantine)
         if not batch and not quarantine:
             return
-        for doc in batch:
-            cleaned = clean_text(doc.text)
-            doc.text = self.boilerplate.strip(doc.source, cleaned.text)
-            if cleaned.tags:
-                doc.meta["tags"] = list(dict.fromkeys([*doc.meta.get("tags", []), *cleaned.tags]))
         hashes = {id(d): content_hash(d.text) for d in batch}
         stored_hashes = self.store.known_hashes(hashes.values())
         known_ids = self.store.known_ids(d.doc_id for d in batch)
@@ -187,9 +191,8 @@ class Ingestor:
             if canonical is not None:
                 links.append(self._link(doc, canonical, "exact", 1.0, digest))
                 continue
-            text, warnings = self.coder.prepare(doc)
-            if not text.strip():
-                reason = warnings[-1].split(": ", 1)[-1] if warnings else "no text to code"
+            reason = self._skip_reason(doc)
+            if reason is not None:
                 quarantine.append(
                     QuarantineItem(doc.meta.get("input", doc.doc_id) + f"#{doc.doc_id}", reason, doc.text[:300])
                 )
@@ -245,12 +248,6 @@ class Ingestor:
             doc.doc_id, canonical, kind, similarity, doc.source, doc.url, doc.meta.get("input", ""), digest
         )
 
-    def _code_all(self, docs: list[Document]) -> list[tuple[CodingResult, np.ndarray | None]]:
-        if self.pool is not None and len(docs) > 1:
-            chunk = max(1, len(docs) // (4 * self.workers))
-            return list(self.pool.map(code_and_sign, docs, [self.near_duplicates] * len(docs), chunksize=chunk))
-        return [(self.coder.code(d), signature(d.text) if self.near_duplicates else None) for d in docs]
-
     @staticmethod
     def _nearest(
         sig: np.ndarray,
@@ -270,3 +267,69 @@ class Ingestor:
             if score >= THRESHOLD and score > best_score:
                 best, best_score = doc_id, score
         return best, best_score
+
+
+class Ingestor(BatchLoader):
+    """Moves documents from readers into a store, coding each new one once."""
+
+    def __init__(
+        self,
+        store: DuckDBStore,
+        coder: Coder,
+        batch_size: int = BATCH_SIZE,
+        near_duplicates: bool = True,
+        workers: int = 1,
+    ) -> None:
+        """``workers`` > 1 codes in that many processes (the shipped lexicon only; others code in-process)."""
+        super().__init__(store, batch_size, near_duplicates)
+        self.coder = coder
+        self.boilerplate = PublisherBoilerplate()
+        self.fetch_pages = False
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def run(
+        self,
+        inputs: list[str],
+        columns: ColumnMap | None = None,
+        default_date: date | None = None,
+        progress: Callable[[IngestCounts], None] | None = None,
+    ) -> IngestCounts:
+        self.run_id = self.store.start_run("ingest " + " ".join(inputs), CODER_VERSION, self.coder.lexicon.version)
+        if self.workers > 1 and self.coder.lexicon is default_coder().lexicon:
+            self.pool = ProcessPoolExecutor(self.workers)
+        try:
+            self._run_batches(inputs, columns, default_date, progress)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+        if progress:
+            progress(self.counts)
+        self.store.finish_run(self.run_id, self.counts.as_dict())
+        return self.counts
+
+    def _run_batches(
+        self,
+        inputs: list[str],
+        columns: ColumnMap | None,
+        default_date: date | None,
+        progress: Callable[[IngestCounts], None] | None,
+    ) -> None:
+        with tempfile.TemporaryFile() as spool:
+            spool_inputs(inputs, columns, default_date, spool, self.boilerplate, self.fetch_pages)
+            self._consume(unspool(spool), progress)
+
+    def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
+        for doc in batch:
+            clean_document(doc, self.boilerplate)
+        self._commit(batch, problems)
+
+    def _skip_reason(self, document: Document) -> str | None:
+        return skip_reason(self.coder, document)
+
+    def _code_all(self, docs: list[Document]) -> list[Coded]:
+        if self.pool is not None and len(docs) > 1:
+            chunk = max(1, len(docs) // (4 * self.workers))
+            return list(self.pool.map(code_and_sign, docs, [self.near_duplicates] * len(docs), chunksize=chunk))
+        return [code_and_sign(d, self.near_duplicates, self.coder) for d in docs]
