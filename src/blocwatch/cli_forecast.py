@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -24,24 +23,15 @@ from blocwatch.cli_analyze import (
     _guard,
 )
 from blocwatch.cli_common import db_location, err, fail
+from blocwatch.forecast.scenario import example_scenario, minima_rows
 
 forecast_app = typer.Typer(no_args_is_help=True, help="Forecasts: landscape alignments, balance dynamics, dyad series.")
-
-
-def example_scenario() -> Path:
-    return Path(str(resources.files("blocwatch").joinpath("forecast/scenarios/us_missiles_japan.yaml")))
 
 
 def _open(db: str | None, events: Path | None):
     from blocwatch.analysis.events import open_events
 
     return open_events(db_location(db) if events is None else None, events)
-
-
-def minima_rows(label: str, model) -> list[dict]:
-    return [{"run": label, "rank": i + 1, "coalition_a": ", ".join(m.coalitions[0]),
-             "coalition_b": ", ".join(m.coalitions[1]) or "–", "energy": m.energy, "basin_share": m.basin_share}
-            for i, m in enumerate(model.result.minima[:5])]
 
 
 @_guard
@@ -56,6 +46,7 @@ def scenario(
         build_model,
         energy_gap,
         load_scenario,
+        propensity_moves,
         scenario_events_table,
         side_changes,
     )
@@ -78,18 +69,10 @@ def scenario(
     gap = summary["baseline_energy_gap"], summary["scenario_energy_gap"]
     typer.echo(f"energy gap between the two best splits: baseline {_fmt(gap[0])}, scenario {_fmt(gap[1])}")
     typer.echo("actors changing side: " + (", ".join(changed) if changed else "none"))
-    index = {a: i for i, a in enumerate(what_if.actors)}
-    moves = []
-    for i, a in enumerate(baseline.actors):
-        for j in range(i + 1, len(baseline.actors)):
-            b = baseline.actors[j]
-            if a in index and b in index:
-                before, after = baseline.propensity[i, j], what_if.propensity[index[a], index[b]]
-                if abs(after - before) > 1e-9:
-                    moves.append({"pair": f"{a}–{b}", "propensity_before": before, "propensity_after": after})
+    moves = [{"pair": f"{m['a']}–{m['b']}", "propensity_before": m["before"], "propensity_after": m["after"]}
+             for m in propensity_moves(baseline, what_if)]
     if moves:
-        _emit(sorted(moves, key=lambda m: -abs(m["propensity_after"] - m["propensity_before"]))[:12], None, False,
-              False, "propensities that moved")
+        _emit(moves, None, False, False, "propensities that moved")
     err.print("scenario events were added in memory only; the store is unchanged", highlight=False)
 
 

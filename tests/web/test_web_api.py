@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from blocwatch.cli_forecast import example_scenario
+from blocwatch.forecast.scenario import example_scenario
 
 JSON = {"Accept": "application/json"}
 HTML = {"Accept": "text/html"}

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from blocwatch.cli_forecast import example_scenario
+from blocwatch.forecast.scenario import example_scenario
 from blocwatch.web import routes_api
 from blocwatch.web.app import create_app
 

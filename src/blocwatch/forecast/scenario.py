@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -249,3 +250,29 @@ def side_changes(baseline: Model, scenario: Model) -> list[str]:
     anchor = common[0]
     flip = before[anchor] != after[anchor]
     return [a for a in common if before[a] != (1 - after[a] if flip else after[a])]
+
+
+def propensity_moves(baseline: Model, scenario: Model, top: int = 12) -> list[dict[str, Any]]:
+    """Pairs (present in both runs) whose propensity the scenario moved, largest change first."""
+    index = {a: i for i, a in enumerate(scenario.actors)}
+    moves = []
+    for i, a in enumerate(baseline.actors):
+        for j in range(i + 1, len(baseline.actors)):
+            b = baseline.actors[j]
+            if a in index and b in index:
+                before, after = float(baseline.propensity[i, j]), float(scenario.propensity[index[a], index[b]])
+                if abs(after - before) > 1e-9:
+                    moves.append({"a": a, "b": b, "before": before, "after": after})
+    return sorted(moves, key=lambda m: -abs(m["after"] - m["before"]))[:top]
+
+
+def example_scenario() -> Path:
+    """The shipped, documented scenario file (US intermediate-range missiles in Japan)."""
+    return Path(str(resources.files("blocwatch").joinpath("forecast/scenarios/us_missiles_japan.yaml")))
+
+
+def minima_rows(label: str, model: Model, top: int = 5) -> list[dict[str, Any]]:
+    """The ``top`` minima of a run as table rows, most likely first."""
+    return [{"run": label, "rank": i + 1, "coalition_a": ", ".join(m.coalitions[0]),
+             "coalition_b": ", ".join(m.coalitions[1]) or "–", "energy": m.energy, "basin_share": m.basin_share}
+            for i, m in enumerate(model.result.minima[:top])]

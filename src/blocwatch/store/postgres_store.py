@@ -114,6 +114,15 @@ class PostgresStore:
         self.con.commit()
         return rows
 
+    def _dicts(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        with self.con.cursor() as cur:
+            cur.execute(sql, params or [])
+            names = [d.name for d in cur.description]
+            rows = cur.fetchall()
+        self.con.commit()
+        return [dict(zip(names, r, strict=True)) for r in rows]
+
     # ------------------------------------------------------------------ runs
     def start_run(self, command: str, coder_version: str = "", lexicon_version: str = "") -> str:
         run_id = uuid.uuid4().hex[:12]
@@ -342,19 +351,11 @@ class PostgresStore:
 
     def document_texts(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
         """(published, text) of every dated document in the span, oldest first."""
-        rows = self._rows(DOCUMENT_TEXTS.format(p="%s"), [since, since, until, until])
-        self.con.commit()
-        return [tuple(r) for r in rows]
+        return [tuple(r) for r in self._rows(DOCUMENT_TEXTS.format(p="%s"), [since, since, until, until])]
 
     def query_alerts(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored alerts, newest period first, each with the ids of its events."""
-        sql = ALERTS_QUERY + (f" LIMIT {int(limit)}" if limit else "")
-        with self.con.cursor() as cur:
-            cur.execute(sql)
-            names = [d.name for d in cur.description]
-            rows = cur.fetchall()
-        self.con.commit()
-        return [dict(zip(names, r, strict=True)) for r in rows]
+        return self._dicts(ALERTS_QUERY + (f" LIMIT {int(limit)}" if limit else ""))
 
     def query_events(
         self,
@@ -366,12 +367,7 @@ class PostgresStore:
         limit: int | None = None,
     ) -> pa.Table:
         sql, params = events_query(since, until, actor, modes, origin, limit, "%s")
-        with self.con.cursor() as cur:
-            cur.execute(sql, params)
-            names = [d.name for d in cur.description]
-            rows = cur.fetchall()
-        self.con.commit()
-        return pa.Table.from_pylist([dict(zip(names, r, strict=True)) for r in rows])
+        return pa.Table.from_pylist(self._dicts(sql, params))
 
 
 def _safe(dsn: str) -> str:

@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from blocwatch.analysis.errors import AnalysisInputError
-from blocwatch.cli_forecast import example_scenario, minima_rows
 from blocwatch.forecast.scenario import (
     Model,
     Scenario,
     add_scenario_events,
     build_model,
     energy_gap,
+    example_scenario,
     load_scenario,
+    minima_rows,
+    propensity_moves,
     scenario_events_table,
     side_changes,
 )
@@ -60,20 +62,6 @@ def parse(text: str) -> Scenario:
     if spec.since and spec.until and spec.since > spec.until:
         raise AnalysisInputError(f"scenario window: since {spec.since} is after until {spec.until}")
     return spec
-
-
-def _moves(baseline: Model, what_if: Model) -> list[dict[str, Any]]:
-    """Propensities that the scenario moved, largest first."""
-    index = {a: i for i, a in enumerate(what_if.actors)}
-    moves = []
-    for i, a in enumerate(baseline.actors):
-        for j in range(i + 1, len(baseline.actors)):
-            b = baseline.actors[j]
-            if a in index and b in index:
-                before, after = float(baseline.propensity[i, j]), float(what_if.propensity[index[a], index[b]])
-                if abs(after - before) > 1e-9:
-                    moves.append({"a": a, "b": b, "before": before, "after": after})
-    return sorted(moves, key=lambda m: -abs(m["after"] - m["before"]))[:12]
 
 
 def _sides(baseline: Model, what_if: Model) -> list[dict[str, Any]]:
@@ -116,7 +104,7 @@ def _compare(access: StoreAccess, spec: Scenario) -> dict[str, Any]:
             "baseline_energy_gap": energy_gap(baseline), "scenario_energy_gap": energy_gap(what_if),
             "actors_changing_side": side_changes(baseline, what_if),
             "baseline": minima_rows("baseline", baseline), "what_if": minima_rows("scenario", what_if),
-            "sides": _sides(baseline, what_if), "propensity_moves": _moves(baseline, what_if)}
+            "sides": _sides(baseline, what_if), "propensity_moves": propensity_moves(baseline, what_if)}
 
 
 class ScenarioShelf:
