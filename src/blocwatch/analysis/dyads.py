@@ -140,15 +140,14 @@ def dyad_events(events: EventSet, source: str, target: str, start: date, end: da
                 options: DyadOptions | None = None, limit: int = 50) -> pa.Table:
     """The events behind one dyad-period (both directions when undirected), for evidence and alerts."""
     options = options or DyadOptions()
-    pair = (f"((substr(source, 1, 3) = '{source}' AND substr(target, 1, 3) = '{target}') OR "
-            f"(substr(source, 1, 3) = '{target}' AND substr(target, 1, 3) = '{source}'))"
-            if options.undirected else
-            f"(substr(source, 1, 3) = '{source}' AND substr(target, 1, 3) = '{target}')")
     for code in (source, target):
         if code not in options.actors:
             raise AnalysisInputError(f"{code}: not one of the analysed actors")
-    modes = _quote(options.modes)
+    one_way = "(substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?)"
+    pair, params = one_way, [source, target]
+    if options.undirected:
+        pair, params = f"({one_way} OR {one_way})", [source, target, target, source]
     sql = (f"SELECT event_id, date, source, target, code, quad_class, goldstein, mode, doc_id, sentence, trigger, "
-           f"source_text, target_text FROM ev "
-           f"WHERE {pair} AND date >= ? AND date < ? AND mode IN ({modes}) ORDER BY date, event_id LIMIT {int(limit)}")
-    return events.con.sql(sql, params=[start, end]).to_arrow_table()
+           f"source_text, target_text FROM ev WHERE {pair} AND date >= ? AND date < ? "
+           f"AND mode IN ({_quote(options.modes)}) ORDER BY date, event_id LIMIT {int(limit)}")
+    return events.con.sql(sql, params=[*params, start, end]).to_arrow_table()
