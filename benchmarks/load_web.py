@@ -5,11 +5,12 @@ DuckDB SQL straight into a ``DuckDBStore``'s events table: the 28 dyads of the e
 realistic weights (USA–CHN, CHN–JPN, KOR–PRK ... busy; MNG–TWN rare), a CAMEO code mix dominated by
 statements and consultations, dates 2015–2024, every tenth event with a document, an evidence sentence and its
 spans; and the alerts that ``blocwatch analyze alerts --save`` would store. It then starts the server with
-uvicorn on 127.0.0.1 in a subprocess (read-only, no access log), warms nothing up, and lets C concurrent clients
-(asyncio + httpx.AsyncClient, default 100) send requests for D seconds (default 30), each client picking at
-random: the overview (HTML and JSON twin), a dyad page (HTML, JSON), the events explorer (HTML, JSON, random
-filters and pages), the events behind a random dyad-month (/api/events, what a chart click loads) — and
-/healthz, the baseline: a trivial endpoint under the same load shows what the server and client cost alone.
+uvicorn on 127.0.0.1 in a subprocess (read-only, no access log, W worker processes), warms nothing up, and lets C
+concurrent clients (asyncio + aiohttp, one keep-alive connection each, default 100) send requests for D seconds
+(default 30), each client picking at random: the overview (HTML and JSON twin), a dyad page (HTML, JSON), the
+events explorer (HTML, JSON, random filters and pages), the events behind a random dyad-month (/api/events, what a
+chart click loads) — and /healthz, the baseline: a trivial endpoint under the same load shows what the server and
+client cost alone.
 
 It prints, per endpoint: requests, errors, p50/p95/p99 latency in ms, and p95 as a multiple of /healthz's p95.
 Target: 0 errors and p95 < 200 ms.
@@ -25,7 +26,6 @@ import asyncio
 import os
 import random
 import socket
-import ssl
 import subprocess
 import sys
 import time
@@ -33,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiohttp
 import httpx
 import numpy as np
 
@@ -181,6 +182,16 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], env=env)
 
 
+def server_stack() -> str:
+    """What uvicorn runs on here: its C HTTP parser and event loop when installed (as blocwatch's dependencies
+    ask), else the pure-Python h11 and asyncio."""
+    from importlib.util import find_spec
+
+    http = "httptools" if find_spec("httptools") else "h11"
+    loop = "uvloop" if find_spec("uvloop") else "asyncio"
+    return f"uvicorn with {http} and {loop}"
+
+
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -222,7 +233,7 @@ def pick_request(rng: random.Random) -> tuple[str, str, dict[str, str]]:
         year, month = rng.randint(2015, 2024), rng.randint(1, 12)
         last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
         return ("api/events (chart click)",
-                f"/api/events?dyad={a}-{b}&since={year}-{month:02d}-01&until={year}-{month:02d}-{last}&mode=asserted",
+                f"/api/events?dyad={a}-{b}&since={year}-{month:02d}-01&until={year}-{month:02d}-{last}&mode=asserted&size=50",
                 {})
     return "healthz (baseline)", "/healthz", {}
 
@@ -234,17 +245,18 @@ class Results:
     samples: dict[str, str] = field(default_factory=dict)
 
 
-async def client_loop(client: httpx.AsyncClient, stop: float, seed: int, results: Results) -> None:
+async def client_loop(session: aiohttp.ClientSession, stop: float, seed: int, results: Results) -> None:
     rng = random.Random(seed)
     while time.perf_counter() < stop:
         label, path, headers = pick_request(rng)
         started = time.perf_counter()
         try:
-            response = await client.get(path, headers=headers)
-            ok = response.status_code == 200
-            if not ok:
-                results.samples.setdefault(label, f"{response.status_code} {path}")
-        except httpx.HTTPError as exc:
+            async with session.get(path, headers=headers) as response:
+                await response.read()
+                ok = response.status == 200
+                if not ok:
+                    results.samples.setdefault(label, f"{response.status} {path}")
+        except (TimeoutError, aiohttp.ClientError) as exc:
             ok = False
             results.samples.setdefault(label, f"{type(exc).__name__} {path}")
         results.latencies[label].append(time.perf_counter() - started)
@@ -253,19 +265,22 @@ async def client_loop(client: httpx.AsyncClient, stop: float, seed: int, results
 
 
 async def run_load(base: str, clients: int, duration: float) -> tuple[Results, float]:
-    """``clients`` independent clients (each its own AsyncClient and keep-alive connection, like browsers),
-    connected before the clock starts; one SSL context is shared because building one per client is slow."""
+    """``clients`` independent clients, each with its own session and one keep-alive connection (like a browser
+    tab), connected before the clock starts."""
     results = Results()
-    context = ssl.create_default_context()
-    pool = [httpx.AsyncClient(base_url=base, timeout=60.0, verify=context) for _ in range(clients)]
+    timeout = aiohttp.ClientTimeout(total=60)
+    pool = [aiohttp.ClientSession(base_url=base, timeout=timeout, connector=aiohttp.TCPConnector(limit=1))
+            for _ in range(clients)]
     try:
-        await asyncio.gather(*(c.get("/healthz") for c in pool))
+        for done in await asyncio.gather(*(c.get("/healthz") for c in pool)):
+            await done.read()
+            done.release()
         started = time.perf_counter()
         stop = started + duration
         await asyncio.gather(*(client_loop(c, stop, seed, results) for seed, c in enumerate(pool)))
         elapsed = time.perf_counter() - started
     finally:
-        await asyncio.gather(*(c.aclose() for c in pool))
+        await asyncio.gather(*(c.close() for c in pool))
     return results, elapsed
 
 
@@ -310,7 +325,7 @@ def main() -> None:
         started = time.perf_counter()
         wait_ready(base, server)
         print(f"server ready in {time.perf_counter() - started:.1f} s; {args.clients} clients for "
-              f"{args.duration:.0f} s", file=sys.stderr)
+              f"{args.duration:.0f} s; {server_stack()}", file=sys.stderr)
         before = os.getloadavg()[0]
         results, elapsed = asyncio.run(run_load(base, args.clients, args.duration))
         print(f"{os.cpu_count()} CPUs; load average {before:.1f} before the run, {os.getloadavg()[0]:.1f} after "

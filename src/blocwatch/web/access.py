@@ -21,16 +21,21 @@ import duckdb
 from blocwatch.analysis.events import EventSet, normalise_view
 from blocwatch.store import is_postgres
 from blocwatch.store.duckdb_store import DuckDBStore, StoreError
+from blocwatch.web.eventindex import EventIndex, IndexHolder
+
+DISPLAY_MB = 512
 
 
 class StoreAccess:
     """One DuckDB store opened once; cursors per request; a version that changes with every write."""
 
     def __init__(self, db: str | Path, writable: bool = False, concurrency: int | None = None,
-                 threads_per_query: int = 1) -> None:
+                 threads_per_query: int = 1, display_mb: float = DISPLAY_MB) -> None:
         """``concurrency``: cursors working at once (default: the number of CPUs); more requests wait their turn,
         so a burst of uncached queries cannot starve the event loop that answers cached pages. Each query runs on
-        ``threads_per_query`` DuckDB threads: a server gets its parallelism from concurrent requests."""
+        ``threads_per_query`` DuckDB threads: a server gets its parallelism from concurrent requests. The events
+        explorer keeps the events' keys in memory and, up to ``display_mb`` megabytes, the columns it shows
+        (``web.eventindex``)."""
         if is_postgres(db):
             raise StoreError("the web dashboard serves DuckDB stores; export a PostgreSQL store to DuckDB first")
         path = Path(db)
@@ -54,6 +59,12 @@ class StoreAccess:
         self.writes = 0
         self.version: tuple[int, int, int] = (0, 0, 0)
         self.refresh()
+        self._index = IndexHolder(self.con.cursor, display_mb)
+        self._index.get(self.version)  # start building now, in the background
+
+    def event_index(self, wait: float = 0.0) -> EventIndex | None:
+        """The explorer's in-memory index of the current store, or None while it is (re)built."""
+        return self._index.get(self.version, wait)
 
     def _events_view_sql(self) -> str:
         """The DDL of the normalised ``ev`` view over this store's events table, built once."""
@@ -116,4 +127,5 @@ class StoreAccess:
                 self.changed()
 
     def close(self) -> None:
+        self._index.close()
         self.con.close()

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -31,6 +32,7 @@ from blocwatch.web.scenarios import ScenarioShelf
 from blocwatch.web.state import WebState
 
 STATIC = Path(__file__).parent / "static"
+INDEX_WAIT = 120.0  # seconds the start waits for the events index before serving without it
 DESCRIPTION = """Coded interstate events about Northeast Asia and their analysis, read from a blocwatch store.
 
 Every page has a JSON twin: the same URL with `.json` (e.g. `/dyad/USA/CHN.json`) or `Accept: application/json`.
@@ -84,6 +86,9 @@ def create_app(db: str, token: str | None = None, data_dir: Path | None = None) 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # serve once the explorer's index is built (about a second per million events), so the first requests
+        # do not fall back to slower SQL; later rebuilds, after writes, happen in the background
+        await anyio.to_thread.run_sync(lambda: access.event_index(wait=INDEX_WAIT))
         yield
         access.close()
 

@@ -43,6 +43,15 @@ class Memo:
                     self._pending.pop(key, None)
         return value
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, value) when ``key`` is cached, else (False, None); never computes."""
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return True, self._data[key]
+        return False, None
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()

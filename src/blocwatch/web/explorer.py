@@ -96,7 +96,8 @@ def _source(f: EventFilter, sort: str) -> str:
 
 
 def _order(sort: str, order: str) -> str:
-    return f"{SORTS[sort]} {'DESC' if order == 'desc' else 'ASC'} NULLS LAST, e.event_id"
+    direction = "DESC" if order == "desc" else "ASC"
+    return f"{SORTS[sort]} {direction} NULLS LAST, e.event_id {direction}"
 
 
 def count(cur: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
@@ -104,28 +105,51 @@ def count(cur: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
     return cur.execute(f"SELECT count(*) FROM {_source(f, '')}{where}", params).fetchone()[0]
 
 
-def _documents(cur: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, tuple[str, str, str]]:
-    wanted = sorted({d for d in doc_ids if d})
-    if not wanted:
-        return {}
-    rows = cur.execute("SELECT doc_id, source, title, url FROM documents WHERE list_contains(?, doc_id)",
-                       [wanted]).fetchall()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+def decorate(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events that carry publisher, title and url: empty ones become None, and the sentence's highlight marks
+    are added."""
+    for r in found:
+        r.update(publisher=r["publisher"] or None, title=r["title"] or None, url=r["url"] or None,
+                 marks=[list(m) for m in sentence_marks(r)])
+    return found
+
+
+def _decorate(found: list[dict[str, Any]], doc_keys: list[Any],
+              docs: dict[Any, tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Each event with its document's publisher, title and URL (looked up by ``doc_keys``) and its marks."""
+    for r, key in zip(found, doc_keys, strict=True):
+        r["publisher"], r["title"], r["url"] = docs.get(key, (None, None, None))
+    return decorate(found)
 
 
 def rows(cur: duckdb.DuckDBPyConnection, f: EventFilter, sort: str, order: str, limit: int,
          offset: int = 0) -> list[dict[str, Any]]:
-    """One page of events, each with its publisher, document title and highlight marks."""
+    """One page of events found by SQL, each with its publisher, document title and highlight marks."""
     where, params = f.where()
     picked = ", ".join(f"e.{c}" for c in COLUMNS)
     sql = f"SELECT {picked} FROM {_source(f, sort)}{where} ORDER BY {_order(sort, order)} LIMIT ? OFFSET ?"
     found = [dict(zip(COLUMNS, r, strict=True)) for r in cur.execute(sql, [*params, limit, offset]).fetchall()]
-    docs = _documents(cur, [r["doc_id"] for r in found])
-    for r in found:
-        publisher, title, url = docs.get(r["doc_id"], (None, None, None))
-        r.update(publisher=publisher or None, title=title or None, url=url or None,
-                 marks=[list(m) for m in sentence_marks(r)])
-    return found
+    wanted = sorted({r["doc_id"] for r in found if r["doc_id"]})
+    docs = {r[0]: (r[1], r[2], r[3]) for r in cur.execute(
+        "SELECT doc_id, source, title, url FROM documents WHERE list_contains(?, doc_id)", [wanted]).fetchall()} \
+        if wanted else {}
+    return _decorate(found, [r["doc_id"] for r in found], docs)
+
+
+def rows_at(cur: duckdb.DuckDBPyConnection, event_rows: list[int], document_rows: list[int]) -> list[dict[str, Any]]:
+    """The events at these row ids, in this order, with their documents (by row id, -1 for none): what the
+    in-memory index (``web.eventindex``) picked, read without a scan."""
+    if not event_rows:
+        return []
+    picked = ", ".join(COLUMNS)
+    found = {r[0]: dict(zip(COLUMNS, r[1:], strict=True)) for r in cur.execute(
+        f"SELECT rowid, {picked} FROM events WHERE rowid = ANY(?)", [event_rows]).fetchall()}
+    wanted = sorted({d for d in document_rows if d >= 0})
+    docs = {r[0]: (r[1], r[2], r[3]) for r in cur.execute(
+        "SELECT rowid, source, title, url FROM documents WHERE rowid = ANY(?)", [wanted]).fetchall()} \
+        if wanted else {}
+    kept = [(found[rid], drid) for rid, drid in zip(event_rows, document_rows, strict=True) if rid in found]
+    return _decorate([r for r, _ in kept], [d for _, d in kept], docs)
 
 
 def export(cur: duckdb.DuckDBPyConnection, f: EventFilter, sort: str, order: str, limit: int) -> list[dict[str, Any]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from blocwatch.analysis.events import MODES
@@ -25,7 +25,7 @@ from blocwatch.web.params import (
     parse_dyad,
     unprocessable,
 )
-from blocwatch.web.render import jsonable, respond
+from blocwatch.web.render import json_response, jsonable, respond
 from blocwatch.web.state import WebState, get_state
 
 router = APIRouter(tags=["events"])
@@ -35,7 +35,7 @@ Mode = Literal["asserted", "negated", "hypothetical", "future"]
 assert set(Mode.__args__) == set(MODES)
 
 
-def event_filter(
+async def event_filter(
     since: Annotated[date | None, Query(description="First event date (YYYY-MM-DD).")] = None,
     until: Annotated[date | None, Query(description="Last event date (YYYY-MM-DD).")] = None,
     actor: Annotated[str | None, Query(pattern=CODE_PATTERN, description="A state on either side (USA also "
@@ -65,14 +65,16 @@ PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from
 Size = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Events per page (at most {MAX_PAGE_SIZE}).")]
 
 
-def _publishers(st: WebState) -> list[str]:
+async def _publishers(st: WebState) -> list[str]:
     def compute() -> list[str]:
         with st.access.cursor() as cur:
             return [r[0] for r in cur.execute(
                 "SELECT source FROM documents WHERE source IS NOT NULL AND source <> '' GROUP BY source "
                 "ORDER BY count(*) DESC, source LIMIT 200").fetchall()]
 
-    return st.memo.get(("publishers", st.access.version), compute)
+    key = ("publishers", st.access.version)
+    cached, value = st.memo.peek(key)
+    return value if cached else await run_in_threadpool(st.memo.get, key, compute)
 
 
 def _roots() -> list[dict[str, str]]:
@@ -81,41 +83,59 @@ def _roots() -> list[dict[str, str]]:
 
 
 def search(st: WebState, f: EventFilter, sort: str, order: str, page: int, size: int) -> dict[str, Any]:
-    """A page of events and the total (cached by the store version)."""
+    """A page of events and the total (cached by the store version); from the in-memory index when it is built and
+    covers the filter and sort, otherwise by SQL."""
 
     def total() -> int:
         with st.access.cursor() as cur:
             return explorer.count(cur, f)
 
     def compute() -> dict[str, Any]:
-        with st.access.cursor() as cur:
-            rows = explorer.rows(cur, f, sort, order, size, (page - 1) * size)
-        # everything on the first page needs no count; otherwise one count serves every page and order
-        complete = page == 1 and len(rows) < size
-        found = len(rows) if complete else st.memo.get(("count", st.access.version, f), total)
+        offset = (page - 1) * size
+        index = st.access.event_index()
+        if index is not None and index.covers(f, sort):
+            matches = index.select(f)
+            with st.access.cursor() as cur:
+                rows = index.rows(cur, index.page(matches, order, size, offset))
+            found = len(matches)
+        else:
+            with st.access.cursor() as cur:
+                rows = explorer.rows(cur, f, sort, order, size, offset)
+            # everything on the first page needs no count; otherwise one count serves every page and order
+            complete = page == 1 and len(rows) < size
+            found = len(rows) if complete else st.memo.get(("count", st.access.version, f), total)
         return {"total": found, "page": page, "size": size, "pages": max(1, math.ceil(found / size)), "sort": sort,
                 "order": order, "filters": f.query_items(), "rows": rows}
 
     return st.memo.get(("events", st.access.version, f, sort, order, page, size), compute)
 
 
+async def answer(st: WebState, f: EventFilter, sort: str, order: str, page: int, size: int) -> dict[str, Any]:
+    """``search`` on the event loop when the in-memory index answers it all (well under a millisecond of work),
+    otherwise in a worker thread, since it queries the store."""
+    index = st.access.event_index()
+    if index is not None and index.display is not None and index.covers(f, sort):
+        return search(st, f, sort, order, page, size)
+    return await run_in_threadpool(search, st, f, sort, order, page, size)
+
+
 @router.get("/events", summary="Events explorer", responses={200: {"content": {"text/html": {},
                                                                                "application/json": {}}}})
 @router.get("/events.json", summary="Events explorer (JSON twin)")
-def events_page(request: Request, st: State, f: Filter, sort: SortParam = "date", order: Order = "desc",
-                page: PageNo = 1, size: Size = 50) -> Response:
+async def events_page(request: Request, st: State, f: Filter, sort: SortParam = "date", order: Order = "desc",
+                      page: PageNo = 1, size: Size = 50) -> Response:
     """Filter, sort and page through the coded events with their evidence sentences."""
-    data = search(st, f, sort, order, page, size)
-    extra = {"publishers": _publishers(st), "roots": _roots(), "modes": list(MODES)}
+    data = await answer(st, f, sort, order, page, size)
+    extra = {"publishers": await _publishers(st), "roots": _roots(), "modes": list(MODES)}
     return respond(request, "events.html", {**data, "_form": extra}, title="Events", nav="events")
 
 
 @router.get("/api/events", summary="Events as JSON (what a chart point loads)")
-def api_events(st: State, f: Filter, sort: SortParam = "date", order: Order = "asc", page: PageNo = 1,
-               size: Size = 100) -> Response:
+async def api_events(st: State, f: Filter, sort: SortParam = "date", order: Order = "asc", page: PageNo = 1,
+                     size: Size = 100) -> Response:
     """The events behind a dyad-month, e.g. `/api/events?dyad=USA-CHN&since=2024-01-01&until=2024-01-31`; each row
     carries `marks`: [start, end, kind] of trigger, source and target inside its sentence."""
-    return Response(json.dumps(jsonable(search(st, f, sort, order, page, size))), media_type="application/json")
+    return json_response(await answer(st, f, sort, order, page, size))
 
 
 def _cell(value: Any) -> Any:
@@ -136,7 +156,7 @@ def export_events(st: State, f: Filter, sort: SortParam = "date", order: Order =
     rows = [{c: _cell(r.get(c)) for c in EXPORT_COLUMNS} for r in found]
     headers = {"Content-Disposition": f'attachment; filename="blocwatch-events.{format}"'}
     if format == "json":
-        return Response(json.dumps(jsonable(rows)), media_type="application/json", headers=headers)
+        return json_response(rows, headers=headers)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()

@@ -22,13 +22,14 @@ class WebState:
     uploads: Path
 
 
-def get_state(request: Request) -> WebState:
+async def get_state(request: Request) -> WebState:
+    """(async, so FastAPI does not hand this lookup to a worker thread)"""
     return request.app.state.web
 
 
 def require_token(request: Request) -> None:
     """Writes need ``Authorization: Bearer <token>``: 401 without credentials, 403 with a wrong one or none set."""
-    token = get_state(request).token
+    token = request.app.state.web.token
     if token is None:
         raise HTTPException(403, "this server is read-only: writes are enabled only when it is started with a token")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
