@@ -25,6 +25,7 @@ from blocwatch.cli_common import DB_HELP, db_location, err, fail
 from blocwatch.cli_demo import demo
 from blocwatch.cli_forecast import forecast_app, scenario
 from blocwatch.cli_web import serve
+from blocwatch.store import BATCH_SIZE
 
 app = typer.Typer(
     add_completion=False,
@@ -281,7 +282,7 @@ def ingest(
     id_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the document id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the date.")] = "date",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 200,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = BATCH_SIZE,
     fetch_pages: Annotated[
         bool, typer.Option(help="For feeds, fetch each entry's page (timeouts, polite delay, retries).")
     ] = False,

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from itertools import permutations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from blocwatch import CODER_VERSION
@@ -449,7 +450,8 @@ class Coder:
         result: CodingResult,
         previous_sources: dict[str, Mention],
     ) -> None:
-        lowers = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per token
         raw = self.actors.raw_matches(doc, lowers)
         if not raw:
             return

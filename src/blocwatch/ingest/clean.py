@@ -129,6 +129,19 @@ class PublisherBoilerplate:
         if publisher:
             self.counts[publisher].update(self._digests(text))
 
+    def learned(self, publishers: set[str]) -> dict[str, list[str]]:
+        """The boilerplate line digests of these publishers (what ``strip`` removes), for another process."""
+        return {p: sorted(d for d, n in self.counts[p].items() if n >= self.min_documents)
+                for p in sorted(publishers) if p and p in self.counts}
+
+    @classmethod
+    def from_learned(cls, learned: dict[str, list[str]], min_documents: int = 3) -> PublisherBoilerplate:
+        """A stripper that removes exactly the lines ``learned`` lists (the inverse of ``learned``)."""
+        made = cls(min_documents)
+        for publisher, digests in learned.items():
+            made.counts[publisher] = Counter(dict.fromkeys(digests, min_documents))
+        return made
+
     def strip(self, publisher: str, text: str) -> str:
         if not publisher or publisher not in self.counts:
             return text

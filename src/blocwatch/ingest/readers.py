@@ -7,6 +7,7 @@ their line number, never silently dropped.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -76,6 +77,9 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":  # the common case, without strptime's cost
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(text)
     for fmt in ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d/%m/%Y", "%B %d, %Y", "%b %d, %Y"):
         try:
             return datetime.strptime(text, fmt).date()

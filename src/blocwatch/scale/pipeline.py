@@ -32,9 +32,9 @@ from blocwatch.ingest.clean import PublisherBoilerplate, clean_text
 from blocwatch.ingest.neardup import THRESHOLD, band_keys, signature, similarity
 from blocwatch.ingest.readers import ColumnMap, ReadProblem, read_inputs
 from blocwatch.model import Document, Event
+from blocwatch.store import BATCH_SIZE
 from blocwatch.store.duckdb_store import DuckDBStore, DuplicateLink, QuarantineItem, StoredDocument
 
-BATCH_SIZE = 200
 _SPACE = re.compile(r"\s+")
 
 
@@ -202,14 +202,14 @@ class BatchLoader:
             fresh.append((doc, digest))
         # the expensive step for every fresh document at once, in worker processes if asked
         coded = self._code_all([d for d, _ in fresh])
-        stored_bands = self.store.band_index([b for _, sig in coded if sig is not None for b in band_keys(sig)])
+        bands_of = [band_keys(sig) if sig is not None else [] for _, sig in coded]
+        stored_bands = self.store.band_index([b for bands in bands_of for b in bands])
         documents: list[StoredDocument] = []
         events: list[tuple[Event, str]] = []
         batch_sigs: dict[str, tuple[bytes, list[str]]] = {}
         batch_bands: dict[str, list[str]] = {}
-        for (doc, digest), (result, sig) in zip(fresh, coded, strict=True):
+        for (doc, digest), (result, sig), bands in zip(fresh, coded, bands_of, strict=True):
             if sig is not None:
-                bands = band_keys(sig)
                 near, score = self._nearest(sig, bands, stored_bands, batch_sigs, batch_bands)
                 if near is not None:
                     links.append(self._link(doc, near, "near", score, digest))

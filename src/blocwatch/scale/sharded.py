@@ -6,12 +6,13 @@ bounded window of shards in flight so that neither the client nor a worker ever 
 
 1. every input is read once into a spool file on disk while each publisher's boilerplate is
    learned, exactly as the in-process ``Ingestor`` does;
-2. documents are cleaned and written, in reading order, as Parquet document shards of bounded
-   size (``shards.write_doc_shards``); a shard whose content hash the manifest already lists
-   with intact coded files is not coded again, so a re-run skips finished work and a changed
-   input is coded afresh;
-3. the runner codes shards (``shards.code_shard`` → ``pipeline.code_and_sign``, the function the
-   ``Ingestor`` uses), writing events, signatures and LSH band keys as Parquet;
+2. documents are written as read, in reading order, as Parquet document shards of bounded size
+   (``shards.write_doc_shards``), each with the boilerplate learned for its publishers; a shard
+   whose content hash the manifest already lists with intact coded files is not coded again, so a
+   re-run skips finished work and a changed input is coded afresh;
+3. the runner cleans and codes shards (``shards.code_shard`` → ``pipeline.clean_document`` and
+   ``pipeline.code_and_sign``, the functions the ``Ingestor`` uses), writing cleaned texts, events,
+   signatures and LSH band keys as Parquet;
 4. shards are loaded strictly in shard order through ``pipeline.BatchLoader`` — the
    ``Ingestor``'s own batch and duplicate logic: exact duplicates by content hash and near
    duplicates by band keys looked up in the store's ``bands``/``signatures`` tables, never an
@@ -48,7 +49,6 @@ from blocwatch.scale.pipeline import (
     BatchLoader,
     Coded,
     IngestCounts,
-    clean_document,
     spool_inputs,
     unspool,
 )
@@ -108,7 +108,11 @@ class ShardLoader(BatchLoader):
             verdicts = read_coded(task)
             for pos, item in read_items(task):
                 if isinstance(item, Document):
-                    self._verdicts[id(item)] = verdicts[pos]
+                    verdict = verdicts[pos]
+                    item.text = verdict.text  # cleaned by the worker
+                    if verdict.tags:
+                        item.meta["tags"] = verdict.tags
+                    self._verdicts[id(item)] = verdict
                 yield item
 
     def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
@@ -203,12 +207,13 @@ class ShardedIngestor:
                 self.stats.read_seconds = time.perf_counter() - started
                 salt = shard_salt(self.near_duplicates, lexicon_version)
                 shards = write_doc_shards(
-                    _cleaned(unspool(spool), boilerplate),
+                    unspool(spool),
                     self.shards_dir,
                     salt,
                     self.near_duplicates,
                     self.shard_size,
                     self.shard_bytes,
+                    boilerplate,
                 )
                 todo = self._todo(shards, manifest, plan)
                 if not self.overlap:
@@ -282,15 +287,6 @@ class ShardedIngestor:
             if self.overlap:
                 self.stats.coding_seconds = time.perf_counter() - first
             yield task
-
-
-def _cleaned(
-    items: Iterable[Document | ReadProblem], boilerplate: PublisherBoilerplate
-) -> Iterator[Document | ReadProblem]:
-    for item in items:
-        if isinstance(item, Document):
-            clean_document(item, boilerplate)
-        yield item
 
 
 def _in_order(coded: Iterable[ShardTask], plan: _Plan) -> Iterator[ShardTask]:

@@ -5,16 +5,19 @@ are content-addressed, so work is skipped by hash, not by timestamp (the rule of
 build systems such as Bazel or Nix: an output is reused only while the hash of its inputs is the
 one it was built from). Three kinds of file live under the shards directory:
 
-* ``docs/docs-NNNNN.parquet`` — documents after reading and cleaning, and the read problems met
-  between them, in reading order (at most ``shard_size`` documents or ``shard_bytes`` of text);
-* ``coded/coded-NNNNN.parquet`` — per document: why it cannot be coded (or null), its MinHash
-  signature and LSH band keys; ``coded/events-NNNNN.parquet`` — its events, one row each;
+* ``docs/docs-NNNNN.parquet`` — documents as read, and the read problems met between them, in
+  reading order (at most ``shard_size`` documents or ``shard_bytes`` of text), with the boilerplate
+  lines learned for the shard's publishers over the whole run in the file's metadata;
+* ``coded/coded-NNNNN.parquet`` — per document: its cleaned text and tags, why it cannot be coded
+  (or null), its MinHash signature and LSH band keys; ``coded/events-NNNNN.parquet`` — its events,
+  one row each;
 * ``manifest.json`` — per shard the hash of its documents (with the coder and lexicon versions and
   the near-duplicate switch mixed in) and the hashes of the files coded from them.
 
 ``code_shard`` is the only task a worker runs. It is pure apart from writing its two output files
-(atomically, so a worker killed half way leaves nothing that looks finished) and it codes with
-``code_and_sign``, the function the in-process ``Ingestor`` uses, with one cached coder per process.
+(atomically, so a worker killed half way leaves nothing that looks finished); it cleans each
+document with ``clean_document`` and codes it with ``code_and_sign``, the functions the in-process
+``Ingestor`` uses, with one cached coder per process.
 """
 
 from __future__ import annotations
@@ -36,15 +39,17 @@ import pyarrow.parquet as pq
 
 from blocwatch import CODER_VERSION
 from blocwatch.coding.coder import default_coder
+from blocwatch.ingest.clean import PublisherBoilerplate
 from blocwatch.ingest.neardup import band_keys
 from blocwatch.ingest.readers import ReadProblem
 from blocwatch.model import Document, Event
-from blocwatch.scale.pipeline import code_and_sign, content_hash, skip_reason
+from blocwatch.scale.pipeline import clean_document, code_and_sign, content_hash, skip_reason
 
-SHARD_FORMAT = 1
+SHARD_FORMAT = 2
 SHARD_SIZE = 1000
 SHARD_BYTES = 16 * 2**20
 MANIFEST = "manifest.json"
+BOILERPLATE_KEY = b"blocwatch.boilerplate"
 
 DOC_SCHEMA = pa.schema(
     [
@@ -66,6 +71,8 @@ CODED_SCHEMA = pa.schema(
     [
         ("pos", pa.int32()),
         ("doc_id", pa.string()),
+        ("text", pa.string()),  # cleaned
+        ("tags", pa.string()),  # JSON list, after cleaning (header tags added)
         ("skip_reason", pa.string()),
         ("coded", pa.bool_()),
         ("signature", pa.binary()),
@@ -138,6 +145,8 @@ class CodedDoc:
     coded: bool
     signature: bytes | None
     events: list[Event]
+    text: str = ""  # cleaned
+    tags: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------- small helpers
@@ -223,15 +232,22 @@ def write_doc_shards(
     near_duplicates: bool = True,
     shard_size: int = SHARD_SIZE,
     shard_bytes: int = SHARD_BYTES,
+    boilerplate: PublisherBoilerplate | None = None,
 ) -> Iterator[ShardTask]:
-    """Cut cleaned documents and read problems, in order, into document shards; yield each shard's task
-    as soon as its file is written. Holds one shard in memory at a time."""
+    """Cut documents (as read) and read problems, in order, into document shards, each with what
+    ``boilerplate`` learned about its publishers; yield each shard's task as soon as its file is written.
+    Holds one shard in memory at a time."""
     rows: list[dict[str, Any]] = []
     digest = hashlib.blake2b(salt.encode(), digest_size=16)
     documents = size = index = 0
 
     def close() -> ShardTask:
-        write_atomic(pa.Table.from_pylist(rows, schema=DOC_SCHEMA), ShardTask(index, str(shards_dir), "").docs_path)
+        learned = boilerplate.learned({r["source"] for r in rows if r["source"]}) if boilerplate else {}
+        metadata = json.dumps({"boilerplate": learned, "min_documents": boilerplate.min_documents if boilerplate
+                               else 3}, sort_keys=True)
+        digest.update(metadata.encode())
+        table = pa.Table.from_pylist(rows, schema=DOC_SCHEMA).replace_schema_metadata({BOILERPLATE_KEY: metadata})
+        write_atomic(table, ShardTask(index, str(shards_dir), "").docs_path)
         return ShardTask(index, str(shards_dir), digest.hexdigest(), near_duplicates)
 
     for item in items:
@@ -291,13 +307,19 @@ def code_shard(task: ShardTask) -> ShardDone:
     event_rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     documents = coded = 0
-    for item_row in pq.read_table(task.docs_path).to_pylist():
+    table = pq.read_table(task.docs_path)
+    learned = json.loads((table.schema.metadata or {}).get(BOILERPLATE_KEY, b"{}"))
+    boilerplate = PublisherBoilerplate.from_learned(learned.get("boilerplate", {}), learned.get("min_documents", 3))
+    for item_row in table.to_pylist():
         if item_row["kind"] != "document":
             continue
         documents += 1
         doc = row_item(item_row)
         assert isinstance(doc, Document)
-        row: dict[str, Any] = {"pos": item_row["pos"], "doc_id": doc.doc_id, "coded": False, "events": 0}
+        clean_document(doc, boilerplate)
+        row: dict[str, Any] = {"pos": item_row["pos"], "doc_id": doc.doc_id, "text": doc.text,
+                               "tags": json.dumps(doc.meta.get("tags", []), ensure_ascii=False), "coded": False,
+                               "events": 0}
         row["skip_reason"] = skip_reason(coder, doc)
         digest = content_hash(doc.text)
         if row["skip_reason"] is None and digest not in seen:
@@ -334,7 +356,8 @@ def read_coded(task: ShardTask) -> dict[int, CodedDoc]:
     for row in pq.read_table(task.events_path).to_pylist():
         events.setdefault(row.pop("pos"), []).append(_row_event(row))
     return {
-        row["pos"]: CodedDoc(row["skip_reason"], row["coded"], row["signature"], events.get(row["pos"], []))
+        row["pos"]: CodedDoc(row["skip_reason"], row["coded"], row["signature"], events.get(row["pos"], []),
+                             row["text"], json.loads(row["tags"] or "[]"))
         for row in pq.read_table(task.coded_path).to_pylist()
     }
 

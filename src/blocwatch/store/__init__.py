@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+BATCH_SIZE = 1000  # documents per write transaction (ingest): large enough that per-batch lookups stay cheap
+
 
 def is_postgres(location: str | Path) -> bool:
     return str(location).startswith(("postgresql://", "postgres://"))
