@@ -25,7 +25,7 @@ from blocwatch.cli_common import DB_HELP, db_location, err, fail
 from blocwatch.cli_demo import demo
 from blocwatch.cli_forecast import forecast_app, scenario
 from blocwatch.cli_web import serve
-from blocwatch.store import BATCH_SIZE
+from blocwatch.store import BATCH_SIZE, LOAD_BATCH
 
 app = typer.Typer(
     add_completion=False,
@@ -282,7 +282,10 @@ def ingest(
     id_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the document id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSONL/CSV column holding the date.")] = "date",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = BATCH_SIZE,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help=f"Documents per transaction (default {BATCH_SIZE}; {LOAD_BATCH} loading shards)."),
+    ] = None,
     fetch_pages: Annotated[
         bool, typer.Option(help="For feeds, fetch each entry's page (timeouts, polite delay, retries).")
     ] = False,
@@ -363,7 +366,7 @@ def ingest(
                     shards_dir,
                     workers=workers,
                     scheduler=scheduler,
-                    batch_size=batch_size,
+                    batch_size=batch_size or LOAD_BATCH,
                     columns=columns,
                     default_date=default_date,
                     fetch_pages=fetch_pages,
@@ -371,7 +374,7 @@ def ingest(
                 )
             else:
                 processes = 1 if workers is None else workers or os.cpu_count() or 1
-                ingestor = Ingestor(store, Coder(), batch_size, workers=processes)
+                ingestor = Ingestor(store, Coder(), batch_size or BATCH_SIZE, workers=processes)
                 ingestor.fetch_pages = fetch_pages
                 counts = ingestor.run(sources, columns, default_date, show)
     except (InputError, ScaleError) as exc:

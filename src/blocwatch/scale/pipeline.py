@@ -159,6 +159,9 @@ class BatchLoader:
     def _skip_reason(self, document: Document) -> str | None:
         raise NotImplementedError
 
+    def _content_hash(self, document: Document) -> str:
+        return content_hash(document.text)
+
     def _code_all(self, docs: list[Document]) -> list[Coded]:
         raise NotImplementedError
 
@@ -170,7 +173,7 @@ class BatchLoader:
         self.counts.quarantined += len(quarantine)
         if not batch and not quarantine:
             return
-        hashes = {id(d): content_hash(d.text) for d in batch}
+        hashes = {id(d): self._content_hash(d) for d in batch}
         stored_hashes = self.store.known_hashes(hashes.values())
         known_ids = self.store.known_ids(d.doc_id for d in batch)
         links: list[DuplicateLink] = []

@@ -45,7 +45,6 @@ from blocwatch.ingest.readers import ColumnMap, ReadProblem, expand_inputs
 from blocwatch.lexicon.loader import load_lexicon
 from blocwatch.model import Document
 from blocwatch.scale.pipeline import (
-    BATCH_SIZE,
     BatchLoader,
     Coded,
     IngestCounts,
@@ -67,6 +66,7 @@ from blocwatch.scale.shards import (
     warm_worker,
     write_doc_shards,
 )
+from blocwatch.store import LOAD_BATCH
 from blocwatch.store.duckdb_store import DuckDBStore
 
 LARGE_INPUT_BYTES = 64 * 2**20  # inputs at least this large go to the local process pool by default
@@ -94,7 +94,7 @@ class ScaleStats:
 class ShardLoader(BatchLoader):
     """``BatchLoader`` fed from shards: skip reasons and coding results come from the coded files."""
 
-    def __init__(self, store: DuckDBStore, batch_size: int = BATCH_SIZE, near_duplicates: bool = True) -> None:
+    def __init__(self, store: DuckDBStore, batch_size: int = LOAD_BATCH, near_duplicates: bool = True) -> None:
         super().__init__(store, batch_size, near_duplicates)
         self._verdicts: dict[int, CodedDoc] = {}  # id(document) → verdict, for documents not yet flushed
 
@@ -124,6 +124,9 @@ class ShardLoader(BatchLoader):
 
     def _skip_reason(self, document: Document) -> str | None:
         return self._verdicts[id(document)].skip_reason
+
+    def _content_hash(self, document: Document) -> str:
+        return self._verdicts[id(document)].content_hash  # the worker hashed the text it cleaned
 
     def _code_all(self, docs: list[Document]) -> list[Coded]:
         out: list[Coded] = []
@@ -155,7 +158,7 @@ class ShardedIngestor:
         store: DuckDBStore,
         runner: Runner[Any, Any],
         shards_dir: Path | str,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int = LOAD_BATCH,
         near_duplicates: bool = True,
         shard_size: int = SHARD_SIZE,
         shard_bytes: int = SHARD_BYTES,
@@ -358,7 +361,7 @@ def ingest_sharded(
     shards_dir: Path,
     workers: int | None = None,
     scheduler: str | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = LOAD_BATCH,
     columns: ColumnMap | None = None,
     default_date: date | None = None,
     fetch_pages: bool = False,

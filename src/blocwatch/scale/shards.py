@@ -72,6 +72,7 @@ CODED_SCHEMA = pa.schema(
         ("pos", pa.int32()),
         ("doc_id", pa.string()),
         ("text", pa.string()),  # cleaned
+        ("content_hash", pa.string()),  # of the cleaned text
         ("tags", pa.string()),  # JSON list, after cleaning (header tags added)
         ("skip_reason", pa.string()),
         ("coded", pa.bool_()),
@@ -146,6 +147,7 @@ class CodedDoc:
     signature: bytes | None
     events: list[Event]
     text: str = ""  # cleaned
+    content_hash: str = ""
     tags: list[str] = field(default_factory=list)
 
 
@@ -317,11 +319,11 @@ def code_shard(task: ShardTask) -> ShardDone:
         doc = row_item(item_row)
         assert isinstance(doc, Document)
         clean_document(doc, boilerplate)
-        row: dict[str, Any] = {"pos": item_row["pos"], "doc_id": doc.doc_id, "text": doc.text,
-                               "tags": json.dumps(doc.meta.get("tags", []), ensure_ascii=False), "coded": False,
-                               "events": 0}
-        row["skip_reason"] = skip_reason(coder, doc)
         digest = content_hash(doc.text)
+        row: dict[str, Any] = {"pos": item_row["pos"], "doc_id": doc.doc_id, "text": doc.text,
+                               "content_hash": digest, "coded": False, "events": 0,
+                               "tags": json.dumps(doc.meta.get("tags", []), ensure_ascii=False)}
+        row["skip_reason"] = skip_reason(coder, doc)
         if row["skip_reason"] is None and digest not in seen:
             seen.add(digest)
             result, sig = code_and_sign(doc, task.near_duplicates)
@@ -357,7 +359,7 @@ def read_coded(task: ShardTask) -> dict[int, CodedDoc]:
         events.setdefault(row.pop("pos"), []).append(_row_event(row))
     return {
         row["pos"]: CodedDoc(row["skip_reason"], row["coded"], row["signature"], events.get(row["pos"], []),
-                             row["text"], json.loads(row["tags"] or "[]"))
+                             row["text"], row["content_hash"], json.loads(row["tags"] or "[]"))
         for row in pq.read_table(task.coded_path).to_pylist()
     }
 

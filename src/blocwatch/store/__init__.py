@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 BATCH_SIZE = 1000  # documents per write transaction (ingest): large enough that per-batch lookups stay cheap
+LOAD_BATCH = 5000  # ... when loading coded shards (scale-out), where the loader is the one serial stage
 
 
 def is_postgres(location: str | Path) -> bool:
