@@ -188,3 +188,34 @@ def test_nominal_event_takes_the_mode_of_its_predicate(code):
     assert triples(events) == {("CHN", "JPN", "042", "negated")}
     events = code("The summit between Trump and Kim will take place in Singapore.", "2018-05-11")
     assert {e.mode for e in events} == {"future"}
+
+
+def test_an_envoy_recalled_from_a_capital_is_the_recalling_states(code):
+    events = code("Tokyo recalled its ambassador from Seoul after the president's visit to the islets.", "2012-08-10")
+    assert ("JPN", "KOR", "161", "asserted") in triples(events)
+    # without a possessive, "the envoy from China" is China's envoy
+    assert ("CHNGOV", "JPNGOV", "040") in {(e.source, e.target, e.code)
+                                           for e in code("The envoy from China met Kishida.", "2023-05-02")}
+
+
+def test_a_release_is_demanded_of_the_holder_not_of_the_captives_state(code):
+    events = code("The State Department demanded the release of two Americans held in North Korea.", "2017-06-13")
+    assert ("USA", "PRK", "1053", "asserted") in triples(events)
+    assert not any(e.target.startswith("USA") for e in events)
+
+
+def test_an_object_phrase_with_by_names_the_target(code):
+    events = code("Seoul condemned the missile launch by North Korea on Sunday.", "2023-04-16")
+    assert ("KOR", "PRK", "111", "asserted") in triples(events)
+
+
+def test_a_reporting_clause_after_a_comma_is_not_the_target(code):
+    events = code("Pyongyang fired two ballistic missiles into the sea, Japan's defence ministry said.", "2023-04-13")
+    assert [(e.source[:3], e.target, e.code) for e in events] == [("PRK", "", "150")]
+
+
+def test_sanction_designations_and_retaliation(code):
+    got = triples(code("Washington designated North Korea a state sponsor of terrorism, and Beijing retaliated "
+                       "with tariffs on American farm goods.", "2017-11-20"))
+    assert ("USA", "PRK", "163", "asserted") in got
+    assert ("CHN", "USA", "163", "asserted") in got

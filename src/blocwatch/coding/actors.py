@@ -271,7 +271,10 @@ class ActorMatcher:
                         out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
                         i += 2
                         continue
-                    if nxt.kind in ("state", "group") and gap in (["of"], ["of", "the"], ["from"]):
+                    owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
+                    if nxt.kind in ("state", "group") and (gap in (["of"], ["of", "the"]) or (gap == ["from"]
+                                                           and not owned)):
+                        # "the envoy from China" is China's; "its ambassador from Seoul" is not
                         out.append(Mention(m.start, nxt.end, _with_sector(nxt, m.code), nxt.kind, "name"))
                         i += 2
                         continue

@@ -320,20 +320,23 @@ def target_after(
             return None
         preps = [w for w in gap[-6:] if w in PREPOSITIONS or w in specs]
         prep = preps[-1] if preps else None
+        if prep is not None and "," in gap[len(gap) - gap[::-1].index(prep):]:
+            prep = None  # "fired missiles into the sea, Japan's defence ministry said": the phrase ended
         if prep is not None and prep in specs:
             return g
         # "against the deployment of a US battery", "on $34 billion of Chinese imports"
         if prep == "of" and len(preps) >= 2 and preps[-2] in specs:
             return g
-        # "arrested the captain of a Chinese trawler": an of-phrase inside the direct object
+        # "arrested the captain of a Chinese trawler", "condemned the launch by North Korea": an of- or
+        # by-phrase inside the direct object
         if (
-            prep == "of"
+            prep in ("of", "by")
             and len(preps) == 1
             and "dobj" in specs
             and len(gap) <= 5
             and "," not in gap
-            and gap.index("of") > 0
-            and gap[gap.index("of") - 1] not in ("out", "because", "instead", "ahead")
+            and gap.index(prep) > 0
+            and gap[gap.index(prep) - 1] not in ("out", "because", "instead", "ahead")
         ):
             return g
         if "that" in specs and "that" in gap[-2:] and prep is None:

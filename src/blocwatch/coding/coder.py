@@ -328,6 +328,14 @@ def _same_actor(a: str, b: str) -> bool:
     return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3))
 
 
+_RELEASE_ASKS = frozenset({"025", "105"})  # appeals and demands for a release (0253, 1053)
+
+
+def _same_state(a: Group, b: Group) -> bool:
+    """Every member of both groups belongs to one state."""
+    return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
+
+
 @dataclass(slots=True)
 class _ClauseState:
     """The last verb's subject, shared by a coordinated verb ("protested and summoned")."""
@@ -606,6 +614,10 @@ class Coder:
             if src is None:
                 return [], pattern.code, None
             tgt = target_after(view, trig.pos + 1, pattern.target, src, trig.end)
+            if tgt is not None and pattern.code[:3] in _RELEASE_ASKS and _same_state(src, tgt):
+                # "demanded the release of three Americans held in North Korea": asked of the holder, not of
+                # the captives' own state
+                tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
         code = pattern.code
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
