@@ -1,7 +1,8 @@
 """Peak RSS of the client of a sharded ingest as the corpus grows (run as a script by test_memory.py).
 
 One process, one local process pool: a warm-up corpus, then SIZES documents each, into fresh
-stores with small shards. The high-water mark (VmHWM) after each run is printed as JSON. Every
+stores with small shards and load batches of 200 documents (the client holds one batch, so the
+batch has to be smaller than every corpus for the comparison to be about the corpus). The high-water mark (VmHWM) after each run is printed as JSON. Every
 text comes eight times in a row under different ids (syndicated copies): the client still reads,
 cleans, shards, hashes and loads every document's full text, while the workers code only the
 first copy, which keeps the probe fast.
@@ -67,7 +68,7 @@ def main() -> None:
             text_bytes = write_corpus(base / "in", size)
             location = f"{sys.argv[2]}/n{size}" if len(sys.argv) > 2 else str(base / "s.duckdb")
             with open_store(location) as store:
-                ingestor = ShardedIngestor(store, runner, base / "shards", shard_size=100)
+                ingestor = ShardedIngestor(store, runner, base / "shards", shard_size=100, batch_size=200)
                 counts = ingestor.run([str(base / "in")])
             report.append({"documents": size, "text_bytes": text_bytes, "peak_rss": peak_rss(), **counts.as_dict()})
     print(json.dumps(report))
