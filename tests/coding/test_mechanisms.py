@@ -219,3 +219,23 @@ def test_sanction_designations_and_retaliation(code):
                        "with tariffs on American farm goods.", "2017-11-20"))
     assert ("USA", "PRK", "163", "asserted") in got
     assert ("CHN", "USA", "163", "asserted") in got
+
+
+def test_the_action_asked_for_is_not_an_event(code):
+    got = triples(code("Tokyo called on Moscow to pull its troops out of Ukraine immediately.", "2022-03-02"))
+    assert ("JPN", "RUS", "020", "asserted") in got
+    assert not any(code_.startswith("087") for _, _, code_, _ in got)
+
+
+def test_failing_to_act_negates_the_act(code):
+    got = triples(code("Kyiv criticised Ulaanbaatar for failing to arrest the Russian leader.", "2024-09-04"))
+    assert ("UKR", "MNG", "111", "asserted") in got
+    assert {m for s, t, c, m in got if c == "173"} == {"negated"}
+
+
+def test_agencies_stand_for_their_state_and_quotes_do_not_hide_an_owner(code):
+    assert ("USA", "PRK", "112", "asserted") in triples(
+        code("The FBI held North Korea responsible for the hacking of Sony Pictures.", "2014-12-19"))
+    text = 'Russia pulled out of peace treaty talks, citing Tokyo\'s "unfriendly" sanctions.'
+    got = triples(code(text, "2022-03-21"))
+    assert any(s == "JPN" and c == "163" for s, _, c, _ in got)

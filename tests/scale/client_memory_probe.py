@@ -2,7 +2,8 @@
 
 One process, one local process pool: a warm-up corpus, then SIZES documents each, into fresh
 stores with small shards and load batches of 200 documents (the client holds one batch, so the
-batch has to be smaller than every corpus for the comparison to be about the corpus). The high-water mark (VmHWM) after each run is printed as JSON. Every
+batch has to be smaller than every corpus for the comparison to be about the corpus). The
+high-water mark (VmHWM) after each run is printed as JSON. Every
 text comes eight times in a row under different ids (syndicated copies): the client still reads,
 cleans, shards, hashes and loads every document's full text, while the workers code only the
 first copy, which keeps the probe fast.

@@ -376,6 +376,9 @@ def _drop_at_least(gap: list[str]) -> list[str]:
     return out
 
 
+_POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", "’"})
+
+
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
     """Source of a nominal trigger: possessive, modifier, or of/by/from phrase."""
     lowers = view.lowers
@@ -395,7 +398,8 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
         for k in range(pos - 1, lo - 1, -1):
             if lowers[k] in ("'s", "'") and k in ends:
                 return ends[k]
-            if lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] in ("'s", "'", "-")):
+            # quotes around a modifier do not end the phrase: Tokyo's "unfriendly" sanctions
+            if lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] in _POSSESSIVE_PHRASE_MARKS):
                 break
     if "adj" in specs:
         for k in range(pos, lo - 1, -1):

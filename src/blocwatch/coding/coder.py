@@ -569,6 +569,8 @@ class Coder:
                 continue
             cand, pairs, code, subject_group = resolved
             covered_until = cand.end
+            if self._asked_for(view, cand.pos):
+                continue
             if cand.pattern.kind == "verb" and not cand.passive:
                 # the next verb of a coordination ("protested and summoned") shares this subject
                 state.source, state.end = subject_group, cand.end
@@ -718,6 +720,23 @@ class Coder:
         if not cooperative and verb in self.modality.threat_intent:
             return k
         return None
+
+    def _asked_for(self, view: SentenceView, pos: int) -> bool:
+        """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
+        "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
+        lowers = view.lowers
+        k = pos - 1
+        while k > view.start and lowers[k] in _INTENT_ADVERBS:
+            k -= 1
+        if k <= view.start or lowers[k] != "to":
+            return False
+        addressee = max((g for g in view.groups if g.end <= k), key=lambda g: g.end, default=None)
+        if addressee is None or k - addressee.end > 3:
+            return False
+        j = addressee.start - 1
+        while j > view.start and lowers[j] in ("on", "upon", "the", "its", "their", "his", "her", "for"):
+            j -= 1
+        return j >= view.start and lowers[j] in self.modality.appeal_verbs
 
     def _derived_code(self, verb: str, code: str) -> str:
         """Intent (03x/13x) or refusal (12x) code for the act a commitment verb governs."""

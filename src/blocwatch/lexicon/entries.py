@@ -110,6 +110,7 @@ class Modality:
     intent_codes: tuple[tuple[str, str], ...] = ()
     refusal_verbs: frozenset[str] = field(default_factory=frozenset)
     refusal_codes: tuple[tuple[str, str], ...] = ()
+    appeal_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def intent_code(self, code: str) -> str:
         """The CAMEO intent code standing for an embedded action with ``code``."""
