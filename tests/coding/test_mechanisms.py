@@ -239,3 +239,10 @@ def test_agencies_stand_for_their_state_and_quotes_do_not_hide_an_owner(code):
     text = 'Russia pulled out of peace treaty talks, citing Tokyo\'s "unfriendly" sanctions.'
     got = triples(code(text, "2022-03-21"))
     assert any(s == "JPN" and c == "163" for s, _, c, _ in got)
+
+
+def test_would_in_reported_speech_is_a_plan_unless_a_condition_is_stated(code):
+    assert {e.mode for e in code("Japan said it would lift export curbs on South Korea.", "2020-05-12")} == {"future"}
+    assert {e.mode for e in code("Seoul said it would not lift sanctions on North Korea.", "2020-05-12")} == {"negated"}
+    hedged = code("Biden said the United States would defend Taiwan if China attacked the island.", "2022-05-23")
+    assert {e.mode for e in hedged} == {"hypothetical"}

@@ -64,12 +64,30 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
             hard = k + 1  # a sentence cue's scope ends at "; ..." or ", while ..."
             break
     sentence_left = without_month_may(lowers[hard:pos])
-    if _has_cue(window, modality.hypothetical) or _has_cue(sentence_left, modality.hypothetical_sentence):
+    reported_plan = _reported_would(window, sentence_left, lowers[start:end], modality)
+    if (_has_cue(window, modality.hypothetical) and not reported_plan) or _has_cue(
+        sentence_left, modality.hypothetical_sentence
+    ):
         return "hypothetical"
     if end > start and lowers[end - 1] == "?":
         return "hypothetical"
     if _has_cue(window, modality.negation) or _has_cue(lowers[pos + 1 : trigger_end], _INNER_NEGATION):
         return "negated"
-    if _has_cue(window, modality.future):
+    if reported_plan or _has_cue(window, modality.future):
         return "future"
     return "asserted"
+
+
+_WOULD = (("would",), ("'d",))
+_CONDITIONS = frozenset({"if", "unless", "otherwise", "whether"})
+
+
+def _reported_would(window: list[str], sentence_left: list[str], sentence: list[str], modality: Modality) -> bool:
+    """ "would" as the future of reported speech ("Japan said it would lift the curbs"): the only hedge near
+    the trigger, after a reporting verb, in a sentence that states no condition."""
+    if not _has_cue(window, _WOULD) or _has_cue(window, tuple(c for c in modality.hypothetical if c not in _WOULD)):
+        return False
+    if _CONDITIONS.intersection(sentence):
+        return False
+    last = max((i for i, w in enumerate(sentence_left) if w in ("would", "'d")), default=0)
+    return any(w in modality.reporting_verbs for w in sentence_left[:last])
