@@ -246,3 +246,8 @@ def test_would_in_reported_speech_is_a_plan_unless_a_condition_is_stated(code):
     assert {e.mode for e in code("Seoul said it would not lift sanctions on North Korea.", "2020-05-12")} == {"negated"}
     hedged = code("Biden said the United States would defend Taiwan if China attacked the island.", "2022-05-23")
     assert {e.mode for e in hedged} == {"hypothetical"}
+
+
+def test_traded_barbs_is_criticism_both_ways(code):
+    got = triples(code("Chinese and American diplomats traded barbs at the opening of their talks.", "2021-03-19"))
+    assert {(s[:3], t[:3]) for s, t, c, _ in got if c == "111"} == {("CHN", "USA"), ("USA", "CHN")}
