@@ -19,7 +19,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
@@ -272,8 +272,18 @@ class BatchLoader:
         return best, best_score
 
 
+def code_chunk(documents: list[Document], with_signature: bool) -> list[Coded]:
+    """``code_and_sign`` over a list, as one task for a worker process."""
+    return [code_and_sign(d, with_signature) for d in documents]
+
+
 class Ingestor(BatchLoader):
-    """Moves documents from readers into a store, coding each new one once."""
+    """Moves documents from readers into a store, coding each new one once.
+
+    With coding processes the batches overlap: while batch k is checked and written here, the
+    processes already code every document of batch k+1 (a document that turns out to be a duplicate
+    was coded for nothing, as in the sharded runs). The store is the same as without overlap: the
+    duplicate decisions and writes still happen batch by batch, in order."""
 
     def __init__(
         self,
@@ -290,6 +300,8 @@ class Ingestor(BatchLoader):
         self.fetch_pages = False
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
+        self._pending: tuple[list[Document], list[ReadProblem], list[Future[list[Coded]]]] | None = None
+        self._coded: dict[int, Coded] = {}  # id(document) → coding result, for the batch being committed
 
     def run(
         self,
@@ -303,7 +315,9 @@ class Ingestor(BatchLoader):
             self.pool = ProcessPoolExecutor(self.workers)
         try:
             self._run_batches(inputs, columns, default_date, progress)
+            self._commit_pending()
         finally:
+            self._pending = None
             if self.pool is not None:
                 self.pool.shutdown()
                 self.pool = None
@@ -326,13 +340,31 @@ class Ingestor(BatchLoader):
     def _flush(self, batch: list[Document], problems: Iterable[ReadProblem]) -> None:
         for doc in batch:
             clean_document(doc, self.boilerplate)
-        self._commit(batch, problems)
+        if self.pool is None:
+            self._commit(batch, problems)
+            return
+        size = max(1, len(batch) // (4 * self.workers))
+        futures = [self.pool.submit(code_chunk, batch[i : i + size], self.near_duplicates)
+                   for i in range(0, len(batch), size)]
+        self._commit_pending()  # the previous batch, while the processes code this one
+        self._pending = (batch, list(problems), futures)
+
+    def _commit_pending(self) -> None:
+        if self._pending is None:
+            return
+        batch, problems, futures = self._pending
+        self._pending = None
+        results = [coded for future in futures for coded in future.result()]
+        self._coded = {id(doc): coded for doc, coded in zip(batch, results, strict=True)}
+        try:
+            self._commit(batch, problems)
+        finally:
+            self._coded = {}
 
     def _skip_reason(self, document: Document) -> str | None:
         return skip_reason(self.coder, document)
 
     def _code_all(self, docs: list[Document]) -> list[Coded]:
-        if self.pool is not None and len(docs) > 1:
-            chunk = max(1, len(docs) // (4 * self.workers))
-            return list(self.pool.map(code_and_sign, docs, [self.near_duplicates] * len(docs), chunksize=chunk))
+        if self._coded:
+            return [self._coded[id(d)] for d in docs]
         return [code_and_sign(d, self.near_duplicates, self.coder) for d in docs]
