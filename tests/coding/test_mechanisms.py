@@ -251,3 +251,12 @@ def test_would_in_reported_speech_is_a_plan_unless_a_condition_is_stated(code):
 def test_traded_barbs_is_criticism_both_ways(code):
     got = triples(code("Chinese and American diplomats traded barbs at the opening of their talks.", "2021-03-19"))
     assert {(s[:3], t[:3]) for s, t, c, _ in got if c == "111"} == {("CHN", "USA"), ("USA", "CHN")}
+
+
+def test_vetoes_joint_fighting_and_price_threats(code):
+    assert ("RUS", "IGO", "129", "asserted") in {(s, t[:3], c, m) for s, t, c, m in triples(
+        code("Russia used its veto to end the mandate of the UN panel of experts.", "2024-03-28"))}
+    fought = triples(code("Chinese and Indian troops fought with clubs and stones in the Galwan Valley.", "2020-06-16"))
+    assert {(s[:3], t[:3]) for s, t, c, _ in fought if c == "190"} == {("CHN", "IND"), ("IND", "CHN")}
+    assert ("CHN", "USA", "130", "asserted") in triples(
+        code("Beijing warned that Washington would pay a heavy price for the arms sale.", "2020-10-26"))
