@@ -260,3 +260,11 @@ def test_vetoes_joint_fighting_and_price_threats(code):
     assert {(s[:3], t[:3]) for s, t, c, _ in fought if c == "190"} == {("CHN", "IND"), ("IND", "CHN")}
     assert ("CHN", "USA", "130", "asserted") in triples(
         code("Beijing warned that Washington would pay a heavy price for the arms sale.", "2020-10-26"))
+
+
+def test_an_object_pronoun_takes_the_nearest_earlier_actor_that_is_not_the_source(code):
+    got = triples(code("Sergei Lavrov met Kim Jong Un in Pyongyang on Thursday and invited him to Russia.",
+                       "2023-11-30"))
+    assert ("RUS", "PRK", "036", "asserted") in {(s[:3], t[:3], c, m) for s, t, c, m in got}
+    freed = code("Three Americans held in North Korea arrived home after Pyongyang freed them.", "2018-05-10")
+    assert ("PRK", "USA", "0841") in {(e.source[:3], e.target[:3], e.code) for e in freed}

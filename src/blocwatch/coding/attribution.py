@@ -276,6 +276,22 @@ def pronoun_antecedent(view: SentenceView, k: int) -> Group | None:
     return None
 
 
+def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | None:
+    """ "met Kim Jong Un ... and invited him": a him/her/them object at ``k`` stands for the nearest earlier
+    actor (a person for him/her) that is not the source."""
+    if k >= view.end or view.lowers[k] not in ("him", "her", "them"):
+        return None
+    wanted_person = view.lowers[k] != "them"
+    own = {m.code for m in source.members} if source is not None else set()
+    for g in reversed(view.groups):
+        if g.end > k or g.locative or g is source or {m.code for m in g.members} <= own:
+            continue
+        if wanted_person and not (len(g.members) == 1 and g.members[0].kind == "person"):
+            continue
+        return g
+    return None
+
+
 def agent_of_passive(view: SentenceView, trig: Trigger) -> Group | None:
     """The "by X" agent of a passive trigger."""
     lowers = view.lowers

@@ -30,6 +30,7 @@ from blocwatch.coding.attribution import (
     between_pair,
     noun_source,
     noun_target,
+    object_pronoun,
     subject,
     target_after,
 )
@@ -615,7 +616,9 @@ class Coder:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
                 return [], pattern.code, None
-            tgt = target_after(view, trig.pos + 1, pattern.target, src, trig.end)
+            tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
+                view, trig.pos + 1, pattern.target, src, trig.end
+            )
             if tgt is not None and pattern.code[:3] in _RELEASE_ASKS and _same_state(src, tgt):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
