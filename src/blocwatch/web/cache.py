@@ -20,11 +20,10 @@ class Memo:
         self.misses = 0
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        cached, value = self.peek(key)
+        if cached:
+            return value
         with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                self.hits += 1
-                return self._data[key]
             pending = self._pending.setdefault(key, threading.Lock())
         with pending:
             with self._lock:

@@ -64,9 +64,9 @@ DISPLAY_BYTES_SQL = """
 NOTHING = np.empty(0, dtype=np.int64)
 
 
-def pair_key(a: int, b: int) -> int:
-    """One number for an unordered pair of state codes."""
-    return min(a, b) * 2**32 + max(a, b)
+def pair_key(a: Any, b: Any) -> Any:
+    """One number for an unordered pair of state codes (element-wise for arrays of codes)."""
+    return np.minimum(a, b) * 2**32 + np.maximum(a, b)
 
 
 def postings(keys: np.ndarray) -> dict[int, np.ndarray]:
@@ -120,7 +120,7 @@ class EventIndex:
         code = {s: self.states.get(s, -1) for s in (f.actor, *(f.dyad or ())) if s}
         lists = {}
         if f.dyad:
-            lists["dyad"] = self.by_pair.get(pair_key(code[f.dyad[0]], code[f.dyad[1]]), NOTHING)
+            lists["dyad"] = self.by_pair.get(int(pair_key(code[f.dyad[0]], code[f.dyad[1]])), NOTHING)
         if f.actor:
             lists["actor"] = self.by_state.get(code[f.actor], NOTHING)
         if f.root:
@@ -198,7 +198,7 @@ def build_index(cur: duckdb.DuckDBPyConnection, display_mb: float = 0) -> EventI
     as_source, as_target = postings(src), postings(tgt)
     by_state = {c: np.union1d(as_source.get(c, NOTHING), as_target.get(c, NOTHING)).astype(np.int32)
                 for c in set(as_source) | set(as_target) if c != 0}
-    by_pair = postings(np.minimum(src, tgt) * 2**32 + np.maximum(src, tgt))
+    by_pair = postings(pair_key(src, tgt))
     return EventIndex(codes(states), codes(roots), codes(modes), int(np.searchsorted(day, np.int32(NO_DAY))), day,
                       src.astype(small), tgt.astype(small), root, np.asarray(cols["k_quad"], np.int8),
                       np.asarray(cols["k_mode"], np.uint8), np.asarray(cols["k_rid"], np.int64),

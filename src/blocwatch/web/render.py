@@ -26,6 +26,19 @@ QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict
 ARROWS = {"up": "↑", "down": "↓", "flat": "→", "new": "•", "none": "–"}
 
 
+def _plain(value: Any) -> Any:
+    """What the C JSON encoder cannot write itself (the ``default`` hook of ``json.dumps``)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, set | frozenset):
+        return list(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
 def jsonable(value: Any) -> Any:
     """Plain JSON types: dates as ISO strings, NaN/inf as None, numpy scalars as Python numbers (common types first:
     this runs over every cell of every JSON answer)."""
@@ -38,32 +51,16 @@ def jsonable(value: Any) -> Any:
         return {str(k): jsonable(v) for k, v in value.items()}
     if kind is list or kind is tuple:
         return [jsonable(v) for v in value]
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, np.generic):
-        return jsonable(value.item())
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return jsonable(dataclasses.asdict(value))
-    if isinstance(value, float):
+    if isinstance(value, float):  # numpy floats too
         return float(value) if math.isfinite(value) else None
-    return value
-
-
-def _plain(value: Any) -> Any:
-    """What the C JSON encoder cannot write itself (the ``default`` hook of ``json.dumps``)."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, set | frozenset):
-        return list(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    raise TypeError(f"not JSON: {type(value).__name__}")
+    try:
+        return jsonable(_plain(value))
+    except TypeError:
+        return value
 
 
 def dumps(value: Any) -> bytes:

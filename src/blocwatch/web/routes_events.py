@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from blocwatch.analysis.events import MODES
 from blocwatch.lexicon.cameo import load_cameo
 from blocwatch.web import explorer
+from blocwatch.web.eventindex import EventIndex
 from blocwatch.web.explorer import EXPORT_COLUMNS, EventFilter
 from blocwatch.web.params import (
     CODE_PATTERN,
@@ -82,9 +83,10 @@ def _roots() -> list[dict[str, str]]:
     return [{"code": c, "name": cameo.get(c).name} for c in cameo.codes() if len(c) == 2]
 
 
-def search(st: WebState, f: EventFilter, sort: str, order: str, page: int, size: int) -> dict[str, Any]:
-    """A page of events and the total (cached by the store version); from the in-memory index when it is built and
-    covers the filter and sort, otherwise by SQL."""
+def search(st: WebState, f: EventFilter, sort: str, order: str, page: int, size: int,
+           index: EventIndex | None = None) -> dict[str, Any]:
+    """A page of events and the total (cached by the store version): from ``index`` (the in-memory index, when it
+    covers the filter and sort), otherwise by SQL."""
 
     def total() -> int:
         with st.access.cursor() as cur:
@@ -92,11 +94,14 @@ def search(st: WebState, f: EventFilter, sort: str, order: str, page: int, size:
 
     def compute() -> dict[str, Any]:
         offset = (page - 1) * size
-        index = st.access.event_index()
-        if index is not None and index.covers(f, sort):
+        if index is not None:
             matches = index.select(f)
-            with st.access.cursor() as cur:
-                rows = index.rows(cur, index.page(matches, order, size, offset))
+            picked = index.page(matches, order, size, offset)
+            if index.display is not None:  # all in memory: no cursor, no wait for a database slot
+                rows = index.rows(None, picked)
+            else:
+                with st.access.cursor() as cur:
+                    rows = index.rows(cur, picked)
             found = len(matches)
         else:
             with st.access.cursor() as cur:
@@ -114,9 +119,11 @@ async def answer(st: WebState, f: EventFilter, sort: str, order: str, page: int,
     """``search`` on the event loop when the in-memory index answers it all (well under a millisecond of work),
     otherwise in a worker thread, since it queries the store."""
     index = st.access.event_index()
-    if index is not None and index.display is not None and index.covers(f, sort):
-        return search(st, f, sort, order, page, size)
-    return await run_in_threadpool(search, st, f, sort, order, page, size)
+    if index is None or not index.covers(f, sort):
+        return await run_in_threadpool(search, st, f, sort, order, page, size)
+    if index.display is None:
+        return await run_in_threadpool(search, st, f, sort, order, page, size, index)
+    return search(st, f, sort, order, page, size, index)
 
 
 @router.get("/events", summary="Events explorer", responses={200: {"content": {"text/html": {},
