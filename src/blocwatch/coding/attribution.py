@@ -15,6 +15,7 @@ one event per pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -261,17 +262,25 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     return None
 
 
-def pronoun_antecedent(view: SentenceView, k: int) -> Group | None:
-    """The nearest group before a possessive pronoun that agrees with it in number and kind."""
-    word = view.lowers[k]
+_PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
+    "their": lambda g: len(g.members) > 1,
+    "its": lambda g: len(g.members) == 1 and g.members[0].kind != "person",
+    **dict.fromkeys(("his", "her", "him"), lambda g: len(g.members) == 1 and g.members[0].kind == "person"),
+    "them": lambda g: True,
+}
+
+
+def pronoun_antecedent(view: SentenceView, k: int, exclude: Group | None = None) -> Group | None:
+    """The nearest group before the pronoun at ``k`` that agrees with it in number and kind and is not ``exclude``
+    (or made of its actors)."""
+    agrees = _PRONOUN_AGREES.get(view.lowers[k])
+    if agrees is None:
+        return None
+    own = {m.code for m in exclude.members} if exclude is not None else None
     for g in reversed(view.groups):
-        if g.end > k or g.locative:
+        if g.end > k or g.locative or g is exclude or (own is not None and {m.code for m in g.members} <= own):
             continue
-        if word == "their" and len(g.members) > 1:
-            return g
-        if word == "its" and len(g.members) == 1 and g.members[0].kind != "person":
-            return g
-        if word in ("his", "her") and len(g.members) == 1 and g.members[0].kind == "person":
+        if agrees(g):
             return g
     return None
 
@@ -281,15 +290,7 @@ def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | 
     actor (a person for him/her) that is not the source."""
     if k >= view.end or view.lowers[k] not in ("him", "her", "them"):
         return None
-    wanted_person = view.lowers[k] != "them"
-    own = {m.code for m in source.members} if source is not None else set()
-    for g in reversed(view.groups):
-        if g.end > k or g.locative or g is source or {m.code for m in g.members} <= own:
-            continue
-        if wanted_person and not (len(g.members) == 1 and g.members[0].kind == "person"):
-            continue
-        return g
-    return None
+    return pronoun_antecedent(view, k, source)
 
 
 def agent_of_passive(view: SentenceView, trig: Trigger) -> Group | None:

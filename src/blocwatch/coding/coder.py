@@ -329,6 +329,14 @@ def _same_actor(a: str, b: str) -> bool:
     return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3))
 
 
+def _infinitive_to(view: SentenceView, pos: int) -> int | None:
+    """Position of the "to" before an infinitive trigger ("to jointly develop"), or None."""
+    k = pos - 1
+    while k > view.start and view.lowers[k] in _INTENT_ADVERBS:
+        k -= 1
+    return k if k > view.start and view.lowers[k] == "to" else None
+
+
 _RELEASE_ASKS = frozenset({"025", "105"})  # appeals and demands for a release (0253, 1053)
 
 
@@ -677,10 +685,8 @@ class Coder:
     def _infinitive_of_purpose(view: SentenceView, pos: int) -> bool:
         """An infinitive names an intended act ("a pact to share intelligence", "Putin to Visit North
         Korea"), unless its governing verb reports a done act ("decided to terminate", "began to")."""
-        k = pos - 1
-        while k > view.start and view.lowers[k] in _INTENT_ADVERBS:
-            k -= 1
-        if k <= view.start or view.lowers[k] != "to":
+        k = _infinitive_to(view, pos)
+        if k is None:
             return False
         j = k - 1
         while j > view.start and (view.lowers[j] in _INTENT_GAP or view.lowers[j] in _INTENT_ADVERBS):
@@ -728,10 +734,8 @@ class Coder:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
         "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
         lowers = view.lowers
-        k = pos - 1
-        while k > view.start and lowers[k] in _INTENT_ADVERBS:
-            k -= 1
-        if k <= view.start or lowers[k] != "to":
+        k = _infinitive_to(view, pos)
+        if k is None:
             return False
         addressee = max((g for g in view.groups if g.end <= k), key=lambda g: g.end, default=None)
         if addressee is None or k - addressee.end > 3:

@@ -10,6 +10,8 @@ hypothetical > negated > future > asserted.
 
 from __future__ import annotations
 
+from functools import cache
+
 from blocwatch.lexicon.entries import Modality
 
 LOCAL_WINDOW = 5
@@ -64,7 +66,7 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
             hard = k + 1  # a sentence cue's scope ends at "; ..." or ", while ..."
             break
     sentence_left = without_month_may(lowers[hard:pos])
-    reported_plan = _reported_would(window, sentence_left, lowers[start:end], modality)
+    reported_plan = _reported_would(window, sentence_left, lowers, start, end, modality)
     if (_has_cue(window, modality.hypothetical) and not reported_plan) or _has_cue(
         sentence_left, modality.hypothetical_sentence
     ):
@@ -82,12 +84,19 @@ _WOULD = (("would",), ("'d",))
 _CONDITIONS = frozenset({"if", "unless", "otherwise", "whether"})
 
 
-def _reported_would(window: list[str], sentence_left: list[str], sentence: list[str], modality: Modality) -> bool:
+@cache
+def _other_hedges(hypothetical: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(c for c in hypothetical if c not in _WOULD)
+
+
+def _reported_would(
+    window: list[str], sentence_left: list[str], lowers: list[str], start: int, end: int, modality: Modality
+) -> bool:
     """ "would" as the future of reported speech ("Japan said it would lift the curbs"): the only hedge near
-    the trigger, after a reporting verb, in a sentence that states no condition."""
-    if not _has_cue(window, _WOULD) or _has_cue(window, tuple(c for c in modality.hypothetical if c not in _WOULD)):
+    the trigger, after a reporting verb, in a sentence (``lowers[start:end]``) that states no condition."""
+    if not _has_cue(window, _WOULD) or _has_cue(window, _other_hedges(modality.hypothetical)):
         return False
-    if _CONDITIONS.intersection(sentence):
+    if not _CONDITIONS.isdisjoint(lowers[start:end]):
         return False
     last = max((i for i, w in enumerate(sentence_left) if w in ("would", "'d")), default=0)
     return any(w in modality.reporting_verbs for w in sentence_left[:last])
