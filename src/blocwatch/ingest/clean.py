@@ -135,11 +135,11 @@ class PublisherBoilerplate:
                 for p in sorted(publishers) if p and p in self.counts}
 
     @classmethod
-    def from_learned(cls, learned: dict[str, list[str]], min_documents: int = 3) -> PublisherBoilerplate:
+    def from_learned(cls, learned: dict[str, list[str]]) -> PublisherBoilerplate:
         """A stripper that removes exactly the lines ``learned`` lists (the inverse of ``learned``)."""
-        made = cls(min_documents)
+        made = cls()
         for publisher, digests in learned.items():
-            made.counts[publisher] = Counter(dict.fromkeys(digests, min_documents))
+            made.counts[publisher] = Counter(dict.fromkeys(digests, made.min_documents))
         return made
 
     def strip(self, publisher: str, text: str) -> str:

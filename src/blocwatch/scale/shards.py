@@ -245,8 +245,7 @@ def write_doc_shards(
 
     def close() -> ShardTask:
         learned = boilerplate.learned({r["source"] for r in rows if r["source"]}) if boilerplate else {}
-        metadata = json.dumps({"boilerplate": learned, "min_documents": boilerplate.min_documents if boilerplate
-                               else 3}, sort_keys=True)
+        metadata = json.dumps({"boilerplate": learned}, sort_keys=True)  # only lines to strip: no threshold
         digest.update(metadata.encode())
         table = pa.Table.from_pylist(rows, schema=DOC_SCHEMA).replace_schema_metadata({BOILERPLATE_KEY: metadata})
         write_atomic(table, ShardTask(index, str(shards_dir), "").docs_path)
@@ -269,11 +268,15 @@ def write_doc_shards(
         yield close()
 
 
+_WITHOUT_TEXT = [name for name in DOC_SCHEMA.names if name != "text"]
+
+
 def read_items(task: ShardTask) -> Iterator[tuple[int, Document | ReadProblem]]:
-    """The documents and read problems of a shard with their positions, in order."""
-    for batch in pq.ParquetFile(task.docs_path).iter_batches(batch_size=256):
+    """The documents and read problems of a shard with their positions, in order. The documents come without
+    their text as read: the coded shard carries it cleaned (``read_coded``), and that is what the loader stores."""
+    for batch in pq.ParquetFile(task.docs_path).iter_batches(batch_size=256, columns=_WITHOUT_TEXT):
         for row in batch.to_pylist():
-            yield row["pos"], row_item(row)
+            yield row["pos"], row_item({**row, "text": ""})
 
 
 # ---------------------------------------------------------------------- coding (the worker's task)
@@ -311,7 +314,7 @@ def code_shard(task: ShardTask) -> ShardDone:
     documents = coded = 0
     table = pq.read_table(task.docs_path)
     learned = json.loads((table.schema.metadata or {}).get(BOILERPLATE_KEY, b"{}"))
-    boilerplate = PublisherBoilerplate.from_learned(learned.get("boilerplate", {}), learned.get("min_documents", 3))
+    boilerplate = PublisherBoilerplate.from_learned(learned.get("boilerplate", {}))
     for item_row in table.to_pylist():
         if item_row["kind"] != "document":
             continue
