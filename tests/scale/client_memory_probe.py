@@ -35,14 +35,14 @@ PLACES = ["harbour", "railway", "grain market", "border post", "power plant", "f
 
 
 def text(n: int) -> str:
-    """About 2.5 kB of English: one coded event and a dozen sentences of distinct background."""
+    """About 10 kB of English: one coded event and four dozen sentences of distinct background."""
     s, t = ACTORS[n % 8], ACTORS[(n // 8 + 1 + n) % 8]
     t = t if t != s else ACTORS[(ACTORS.index(t) + 1) % 8]
     lead = f"{s} criticized {t} over its missile tests on Monday, officials said in dispatch {n}."
     body = " ".join(
         f"The {PLACES[(n + k) % 7]} of the {PLACES[(n * k + 3) % 7]} district was inspected by the "
         f"committee on day {k} of report {n}, and the officials said that it would be ready by the spring."
-        for k in range(12)
+        for k in range(48)
     )
     return f"{lead} {body}"
 

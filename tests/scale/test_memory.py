@@ -3,7 +3,9 @@
 The probe (client_memory_probe.py) ingests 2,000 and then 8,000 documents in one process with
 a local process pool and shards of 100 documents, loading into PostgreSQL so that the store's
 own memory is in another process. Holding the documents (or their events) in the client would
-add at least the extra text, about 11 MB, to the high-water mark.
+add at least the extra text, about 45 MB, to the high-water mark. What the allocators keep
+(malloc arenas, Arrow's memory pool) moves the mark by a few MB from run to run whatever the
+corpus size, so the bound is a quarter of the added text: far below holding it, well above noise.
 """
 
 from __future__ import annotations
@@ -36,5 +38,5 @@ def test_client_peak_rss_is_flat_from_2k_to_8k_documents(postgres_url, tmp_path)
     small, large = runs[2000], runs[8000]
     added_text = large["text_bytes"] - small["text_bytes"]
     growth = large["peak_rss"] - small["peak_rss"]
-    assert added_text > 10 * MB
-    assert growth < 4 * MB, f"client peak RSS grew {growth / MB:.1f} MB for {added_text / MB:.1f} MB more text"
+    assert added_text > 40 * MB
+    assert growth < added_text / 4, f"client peak RSS grew {growth / MB:.1f} MB for {added_text / MB:.1f} MB more text"
