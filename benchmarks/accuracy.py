@@ -64,9 +64,10 @@ def main() -> None:
             for item in s.failures[: args.failures]:
                 print(json.dumps(item, ensure_ascii=False))
     keys = tuple(k for k in SUMMARY_KEYS if k not in ("gold_events", "predicted_events"))
-    print(f"{'gold set':<24}" + "".join(f"{k:>{len(k) + 2}}" for k in keys))
+    widths = [max(len(k), 6) + 2 for k in keys]
+    print(f"{'gold set':<24}" + "".join(f"{k:>{w}}" for k, w in zip(keys, widths, strict=True)))
     for name, summary in rows:
-        print(f"{name:<24}" + "".join(f"{summary[k]:>{len(k) + 2}}" for k in keys))
+        print(f"{name:<24}" + "".join(f"{summary[k]:>{w}}" for k, w in zip(keys, widths, strict=True)))
     for name, summary in rows:
         if name.startswith("PETRARCH"):
             print("PETRARCH categories (exact/records):", json.dumps(summary["categories"]))

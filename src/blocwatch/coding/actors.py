@@ -75,6 +75,13 @@ _AGENT_MODIFIERS = frozenset(
         "federal",
     }
 )
+# capitalised words after a title that are not part of a name ("President Tuesday said")
+_NOT_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "on", "in",
+     "at", "said", "says", "told", "i"}
+)
+_NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "-", "la", "le", "du"})
 _JOINERS = {
     ("and",): "and",
     ("or",): "and",
@@ -144,6 +151,8 @@ class ActorMatcher:
                     self.stems.setdefault(toks[0] if len(toks) > 1 else toks[0][:3], []).append((toks, [phrase]))
             key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
             by_key.setdefault(key, []).append(phrase)
+        # last words of the titles that stand before a name: "Bulgarian President [Todor Zhivkov]"
+        self.title_heads = frozenset(p.text.split()[-1].lower() for p in lexicon.phrases if p.kind == "title")
         strings = nlp.vocab.strings
         for n, ((text, case), phrases) in enumerate(by_key.items()):
             label = f"ACTOR{n}"
@@ -234,7 +243,46 @@ class ActorMatcher:
             if not code:
                 continue
             items.append(Mention(s, e, code, kind, first.form))
-        return self._compose(items, lowers, start)
+        return self._absorb_names(self._compose(items, lowers, start), doc, lowers, start, end)
+
+    def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
+        """A state's titled official followed by a name the lexicon does not know is one person:
+        "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed ..." coordinates two
+        people, where the bare names would otherwise sit between the mentions and break the group.
+        Title-case headlines are left alone (every word there looks like a name)."""
+        if not self.title_heads or not any(len(m.code) > 3 and lowers[m.end - 1] in self.title_heads for m in out):
+            return out
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if words and sum(t.text[0].isupper() for t in words) > 0.6 * len(words):
+            return out
+        starts = {m.start for m in out}
+        for i, m in enumerate(out):
+            if m.kind == "person" or len(m.code) <= 3 or lowers[m.end - 1] not in self.title_heads:
+                continue
+            stop = min(end, (out[i + 1].start if i + 1 < len(out) else end), m.end + 5)
+            k = last = m.end
+            while k < stop and k not in starts:
+                text = doc[k].text
+                if (
+                    text[:1].isupper()
+                    and text.lower() not in _NOT_NAMES
+                    and text.replace(".", "").replace("-", "").isalpha()
+                ):
+                    last = k + 1
+                elif text.lower() not in _NAME_PARTICLES:
+                    break
+                k += 1
+            if last > m.end:
+                out[i] = Mention(
+                    m.start,
+                    last,
+                    m.code,
+                    "person",
+                    "name",
+                    m.locative,
+                    lowers[last] in ("'s", "'") if last < len(lowers) else False,
+                )
+        return out
 
     def _compose(self, items: list[Mention], lowers: list[str], start: int) -> list[Mention]:
         out: list[Mention] = []
@@ -272,8 +320,9 @@ class ActorMatcher:
                         i += 2
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
-                    if nxt.kind in ("state", "group") and (gap in (["of"], ["of", "the"]) or (gap == ["from"]
-                                                           and not owned)):
+                    if nxt.kind in ("state", "group") and (
+                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned)
+                    ):
                         # "the envoy from China" is China's; "its ambassador from Seoul" is not
                         out.append(Mention(m.start, nxt.end, _with_sector(nxt, m.code), nxt.kind, "name"))
                         i += 2
@@ -282,6 +331,9 @@ class ActorMatcher:
                         # "defense ministry spokesman" → keep scanning with the later agent
                         i += 1
                         continue
+                owner = _pronoun_owner(m, out, lowers, start)
+                if owner is not None:
+                    out.append(Mention(m.start, m.end, _with_sector(owner, m.code), owner.kind, "owned"))
                 i += 1
                 continue
             out.append(m)
@@ -294,6 +346,23 @@ class ActorMatcher:
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         return out
+
+
+def _pronoun_owner(m: Mention, before: list[Mention], lowers: list[str], start: int) -> Mention | None:
+    """The state(s) a possessive pronoun before a sector stands for, within the sentence: "Seoul said its
+    troops ..." (the last state named), "Tokyo and Seoul ... their foreign ministers met" (the last pair of
+    states joined by "and"). None for other owners or when no state came before."""
+    owner = lowers[m.start - 1] if m.start > start else ""
+    states = [x for x in before if x.kind == "state" and len(x.code) == 3]
+    if owner not in ("its", "their") or not states:
+        return None
+    last = states[-1]
+    if owner == "its":
+        return last
+    if len(states) >= 2 and lowers[states[-2].end : last.start] in (["and"], [",", "and"]):
+        pair = states[-2]
+        return Mention(pair.start, last.end, f"{pair.code}|{last.code}", "group", "owned")
+    return None
 
 
 def _with_sector(m: Mention, sector: str) -> str:

@@ -337,7 +337,7 @@ def target_after(
             return None
         preps = [w for w in gap[-6:] if w in PREPOSITIONS or w in specs]
         prep = preps[-1] if preps else None
-        if prep is not None and "," in gap[len(gap) - gap[::-1].index(prep):]:
+        if prep is not None and "," in gap[len(gap) - gap[::-1].index(prep) :]:
             prep = None  # "fired missiles into the sea, Japan's defence ministry said": the phrase ended
         if prep is not None and prep in specs:
             return g

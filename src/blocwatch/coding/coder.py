@@ -324,9 +324,19 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     return [e for e in events if not merged(e)]
 
 
+# sectors that act for the state itself: "Japan" beside "Japan's army" is one actor named twice
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
+
+
 def _same_actor(a: str, b: str) -> bool:
-    """Same code, or the same state where one side has no sector (an attribution slip, not a domestic event)."""
-    return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3))
+    """Same code, or the same state where one side has no sector and the other acts for the state (an
+    attribution slip). Rebels, protesters or the opposition against their own state are a domestic event."""
+    if a == b:
+        return True
+    if a[:3] != b[:3] or (len(a) > 3 and len(b) > 3):
+        return False
+    sectored = a if len(a) > 3 else b
+    return len(sectored) == 3 or sectored[3:6] in _STATE_SECTORS
 
 
 def _infinitive_to(view: SentenceView, pos: int) -> int | None:
@@ -627,6 +637,9 @@ class Coder:
             tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
                 view, trig.pos + 1, pattern.target, src, trig.end
             )
+            if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
+                # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
+                tgt = target_after(view, tgt.end, pattern.target, src)
             if tgt is not None and pattern.code[:3] in _RELEASE_ASKS and _same_state(src, tgt):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state

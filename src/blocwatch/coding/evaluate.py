@@ -127,16 +127,19 @@ PLOVER_LEGACY_ROOTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Country codes of older CAMEO releases (and slips) in the GSR file → the ISO-based codes blocwatch emits.
+PLOVER_LEGACY_ACTORS: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _plover_actors(value: object) -> list[str]:
     if not value:
         return [""]
     items = value if isinstance(value, list) else [value]
     codes = []
     for item in items:
-        if isinstance(item, dict):
-            codes.append(str(item.get("code", "")))
-        elif isinstance(item, str):
-            codes.append(item)
+        code = str(item.get("code", "")) if isinstance(item, dict) else item if isinstance(item, str) else None
+        if code is not None:
+            codes.append(PLOVER_LEGACY_ACTORS.get(code[:3], code[:3]) + code[3:])
     return codes or [""]
 
 
