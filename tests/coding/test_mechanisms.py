@@ -317,3 +317,24 @@ def test_rebels_against_their_own_state_are_a_domestic_event(code):
     assert ("PHLREB", "PHL", "112") in {(e.source, e.target, e.code) for e in accuse}
     attack = code("Myanmar insurgents attacked Chinese workers near the border on Sunday.", "2016-02-01")
     assert [(e.source, e.target, e.code) for e in attack] == [("MMRINS", "CHNLAB", "190")]
+
+
+def test_a_nominal_event_after_a_support_verb_takes_the_verbs_subject(code):
+    drills = code("Mongolia and India agreed to undertake joint military exercises near Ulaanbaatar in August.",
+                  "2019-05-02")
+    assert {e.rule for e in drills} == {"coop.joint-drills-noun", "coop.joint-drills-noun+intent"}
+    got = {(e.source, e.target, e.code, e.mode) for e in drills}
+    assert ("MNG", "IND", "062", "future") in got and ("IND", "MNG", "062", "future") in got
+    assert ("MNG", "IND", "0312", "asserted") in got  # the agreement is the intent to cooperate militarily
+    # an article a few words back makes an -ing form a noun: "a stern warning"
+    warning = code("Seoul issued a stern warning to Pyongyang on Monday.", "2019-05-02")
+    assert triples(warning) == [("KOR", "PRK", "130", "asserted")]
+
+
+def test_would_after_a_nominal_event_in_reported_speech_is_future(code):
+    events = code("Japan's trade minister said the export curbs on South Korea would take effect on Thursday.",
+                  "2019-07-01")
+    assert [(e.source, e.target, e.code, e.mode) for e in events] == [("JPNGOV", "KOR", "163", "future")]
+    hedged = code("Japan's trade minister said the export curbs on South Korea would take effect only if talks failed.",
+                  "2019-07-01")
+    assert [(e.code, e.mode) for e in hedged] == [("163", "hypothetical")]

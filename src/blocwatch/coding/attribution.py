@@ -437,6 +437,22 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
     return None
 
 
+def support_verb(view: SentenceView, trig: Trigger, support_verbs: frozenset[str]) -> int | None:
+    """Position of the support verb whose object a nominal trigger is ("agreed to undertake joint
+    exercises", "issued a stern warning to Pyongyang"), or None. Only plain words may stand between verb
+    and noun: no actor, preposition or punctuation."""
+    lowers = view.lowers
+    for k in range(trig.pos - 1, max(view.start, trig.pos - 5) - 1, -1):
+        word = lowers[k]
+        if word in support_verbs:
+            return k
+        if word in PREPOSITIONS or not (word.isalpha() or word == "-"):
+            return None
+        if any(g.start <= k < g.end for g in view.groups):
+            return None
+    return None
+
+
 def between_pair(view: SentenceView, trig: Trigger) -> Group | None:
     """ "talks between Seoul and Tokyo" → the coordinated group after "between"."""
     lowers = view.lowers

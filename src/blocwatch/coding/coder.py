@@ -32,10 +32,11 @@ from blocwatch.coding.attribution import (
     noun_target,
     object_pronoun,
     subject,
+    support_verb,
     target_after,
 )
 from blocwatch.coding.dates import resolve
-from blocwatch.coding.modality import MONTH_CONTEXT, event_mode
+from blocwatch.coding.modality import CONDITIONS, MONTH_CONTEXT, event_mode
 from blocwatch.coding.segment import (
     OffsetMap,
     blank_english,
@@ -593,7 +594,8 @@ class Coder:
             if cand.pattern.kind == "verb" and not cand.passive:
                 # the next verb of a coordination ("protested and summoned") shares this subject
                 state.source, state.end = subject_group, cand.end
-            intent = self._intent_verb(view, cand.pos, code)
+            verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
+            intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
@@ -622,6 +624,8 @@ class Coder:
             src = between_pair(view, trig) if pattern.symmetric else None
             if src is None:
                 src = noun_source(view, trig, pattern.source)
+            if src is None and (verb := support_verb(view, trig, self.modality.support_verbs)) is not None:
+                src = subject(view, verb)
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
@@ -656,6 +660,13 @@ class Coder:
         ]
         return pairs, code, src
 
+    def _reported(self, view: SentenceView, k: int) -> bool:
+        """Whether "would" at ``k`` follows a reporting verb in a sentence that states no condition."""
+        lowers = view.lowers
+        if not CONDITIONS.isdisjoint(lowers[view.start : view.end]):
+            return False
+        return any(w in self.modality.reporting_verbs for w in lowers[view.start : k])
+
     def _noun_predicate_mode(self, view: SentenceView, end: int) -> str:
         """A nominal event takes the mode of its predicate: "the summit will take place"."""
         lowers = view.lowers
@@ -681,6 +692,8 @@ class Coder:
                 after = lowers[k + 1] if k + 1 < view.end else ""
                 if after in ("not", "n't", "never"):
                     return "hypothetical" if _NOUN_PREDICATE_MODES[word] == "hypothetical" else "negated"
+                if word == "would" and self._reported(view, k):
+                    return "future"  # "said the curbs would take effect on Thursday": reported speech
                 return _NOUN_PREDICATE_MODES[word]
             k += 1
         return "asserted"

@@ -81,7 +81,7 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
 
 
 _WOULD = (("would",), ("'d",))
-_CONDITIONS = frozenset({"if", "unless", "otherwise", "whether"})
+CONDITIONS = frozenset({"if", "unless", "otherwise", "whether"})
 
 
 @cache
@@ -96,7 +96,9 @@ def _reported_would(
     the trigger, after a reporting verb, in a sentence (``lowers[start:end]``) that states no condition."""
     if not _has_cue(window, _WOULD) or _has_cue(window, _other_hedges(modality.hypothetical)):
         return False
-    if not _CONDITIONS.isdisjoint(lowers[start:end]):
+    if not CONDITIONS.isdisjoint(lowers[start:end]):
         return False
-    last = max((i for i, w in enumerate(sentence_left) if w in ("would", "'d")), default=0)
+    # the reporting verb comes before the "would"; a "would" after a nominal trigger ("said the curbs would take
+    # effect") has the whole left context before it
+    last = max((i for i, w in enumerate(sentence_left) if w in ("would", "'d")), default=len(sentence_left))
     return any(w in modality.reporting_verbs for w in sentence_left[:last])

@@ -312,7 +312,16 @@ class TriggerMatcher:
         if form is not None:
             # "Chinese sanctions", "US-Japan talks" are nouns; "China visits" a verb
             return form in ("adjective", "prefix", "demonym", "compound")
-        return pos == start or not prev.isalpha()
+        if pos == start or not prev.isalpha():
+            return True
+        # "a stern warning", "the long-awaited visit": an article a few plain words back
+        for k in range(pos - 2, max(start, pos - 4) - 1, -1):
+            word = lowers[k]
+            if word in ("a", "an", "the"):
+                return True
+            if not (word.isalpha() or word == "-") or word in _VERB_CONTEXT or word in _PREPOSITIONS:
+                break
+        return False
 
     def _best(
         self,

@@ -112,6 +112,7 @@ class Modality:
     refusal_codes: tuple[tuple[str, str], ...] = ()
     appeal_verbs: frozenset[str] = field(default_factory=frozenset)
     reporting_verbs: frozenset[str] = field(default_factory=frozenset)
+    support_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def intent_code(self, code: str) -> str:
         """The CAMEO intent code standing for an embedded action with ``code``."""

@@ -297,6 +297,7 @@ def _modality(data: dict[str, Any]) -> Modality:
         refusal_codes=_code_table(data.get("refusal_codes")),
         appeal_verbs=frozenset(str(v).lower() for v in data.get("appeal_verbs") or ()),
         reporting_verbs=frozenset(str(v).lower() for v in data.get("reporting_verbs") or ()),
+        support_verbs=frozenset(str(v).lower() for v in data.get("support_verbs") or ()),
     )
 
 
