@@ -328,7 +328,7 @@ def test_a_nominal_event_after_a_support_verb_takes_the_verbs_subject(code):
     assert ("MNG", "IND", "0312", "asserted") in got  # the agreement is the intent to cooperate militarily
     # an article a few words back makes an -ing form a noun: "a stern warning"
     warning = code("Seoul issued a stern warning to Pyongyang on Monday.", "2019-05-02")
-    assert triples(warning) == [("KOR", "PRK", "130", "asserted")]
+    assert triples(warning) == {("KOR", "PRK", "130", "asserted")}
 
 
 def test_would_after_a_nominal_event_in_reported_speech_is_future(code):
