@@ -338,3 +338,10 @@ def test_would_after_a_nominal_event_in_reported_speech_is_future(code):
     hedged = code("Japan's trade minister said the export curbs on South Korea would take effect only if talks failed.",
                   "2019-07-01")
     assert [(e.code, e.mode) for e in hedged] == [("163", "hypothetical")]
+
+
+def test_a_threat_or_refusal_targets_the_object_of_the_act_it_names(code):
+    threat = code("Pyongyang threatened to turn Seoul into a sea of fire.", "2013-03-06")
+    assert triples(threat) == {("PRK", "KOR", "130", "asserted")}
+    refusal = code("Beijing refused to let Taiwan join the assembly as an observer.", "2013-03-06")
+    assert triples(refusal) == {("CHN", "TWN", "120", "asserted")}

@@ -348,6 +348,15 @@ def _infinitive_to(view: SentenceView, pos: int) -> int | None:
     return k if k > view.start and view.lowers[k] == "to" else None
 
 
+# demands, refusals and threats whose target may be the object of the act they name
+_INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
+# where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
+_INFINITIVE_OBJECT = ("dobj", "with", "to", "against", "on", "from")
+# words after "to" that show it is a preposition, not an infinitive marker
+_NOT_INFINITIVE = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "all", "some",
+     "what", "which", "whom", "it", "them", "him", "us", "me", "one", "both", "each", "such", "no", "date", "power"}
+)
 _RELEASE_ASKS = frozenset({"025", "105"})  # appeals and demands for a release (0253, 1053)
 
 
@@ -641,6 +650,11 @@ class Coder:
             tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
                 view, trig.pos + 1, pattern.target, src, trig.end
             )
+            to = self._infinitive_after(view, trig) if tgt is None and pattern.code[:2] in _INFINITIVE_ROOTS else None
+            if to is not None:
+                # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
+                # target of the threat or refusal is the object of the act it names
+                tgt = target_after(view, to + 2, _INFINITIVE_OBJECT, src)
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
@@ -666,6 +680,21 @@ class Coder:
         if not CONDITIONS.isdisjoint(lowers[view.start : view.end]):
             return False
         return any(w in self.modality.reporting_verbs for w in lowers[view.start : k])
+
+    @staticmethod
+    def _infinitive_after(view: SentenceView, trig: Trigger) -> int | None:
+        """Position of the "to" of an infinitive right after a trigger ("threatened to cut ties"), or None
+        when "to" is a preposition ("objected to China's move", "agreed to a ceasefire")."""
+        lowers = view.lowers
+        k = trig.end
+        while k < view.end and lowers[k] in _INTENT_ADVERBS:
+            k += 1
+        if k + 1 >= view.end or lowers[k] != "to":
+            return None
+        nxt = lowers[k + 1]
+        if not nxt.isalpha() or nxt in _NOT_INFINITIVE or any(g.start == k + 1 for g in view.groups):
+            return None
+        return k
 
     def _noun_predicate_mode(self, view: SentenceView, end: int) -> str:
         """A nominal event takes the mode of its predicate: "the summit will take place"."""
