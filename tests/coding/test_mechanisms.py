@@ -345,3 +345,22 @@ def test_a_threat_or_refusal_targets_the_object_of_the_act_it_names(code):
     assert triples(threat) == {("PRK", "KOR", "130", "asserted")}
     refusal = code("Beijing refused to let Taiwan join the assembly as an observer.", "2013-03-06")
     assert triples(refusal) == {("CHN", "TWN", "120", "asserted")}
+
+
+def test_national_institutions_name_their_state(code):
+    drills = code("The PLA staged drills around Taiwan on Monday.", "2023-04-10")
+    assert [(e.source, e.target, e.code) for e in drills] == [("CHNMIL", "TWN", "150")]
+    treaty = code("The Duma ratified the treaty with North Korea on Wednesday.", "2024-11-13")
+    assert [(e.source, e.target, e.code) for e in treaty] == [("RUSLEG", "PRK", "057")]
+
+
+def test_a_reaction_after_a_causative_is_aimed_at_the_main_subject(code):
+    events = code("Two Russian Tu-95 bombers flew along the coast of Japan this week, forcing the Air Self-Defense "
+                  "Force to scramble fighters.", "2019-06-20")
+    assert ("JPNMIL", "RUS", "150", "asserted") in {(e.source, e.target[:3], e.code, e.mode) for e in events}
+
+
+def test_coordinated_adjectives_share_the_sector_of_their_noun(code):
+    events = code("Chinese and Russian military aircraft flew into South Korea's air defence zone on Thursday.",
+                  "2019-07-23")
+    assert {e.source for e in events} == {"CHNMIL", "RUSMIL"}

@@ -112,6 +112,7 @@ class Mention:
     form: str
     locative: bool = False
     possessive: bool = False
+    state: str = ""  # the state of a national institution ("the PLA"), when no state is named with it
 
 
 @dataclass(slots=True)
@@ -242,7 +243,7 @@ class ActorMatcher:
                 continue  # "Park Jin" inside "Park Jin-young"
             if not code:
                 continue
-            items.append(Mention(s, e, code, kind, first.form))
+            items.append(Mention(s, e, code, kind, first.form, state=first.state))
         return self._absorb_names(self._compose(items, lowers, start), doc, lowers, start, end)
 
     def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
@@ -334,10 +335,13 @@ class ActorMatcher:
                 owner = _pronoun_owner(m, out, lowers, start)
                 if owner is not None:
                     out.append(Mention(m.start, m.end, _with_sector(owner, m.code), owner.kind, "owned"))
+                elif m.state:
+                    out.append(Mention(m.start, m.end, m.state + m.code, "state", "national"))
                 i += 1
                 continue
             out.append(m)
             i += 1
+        _share_sector(out, lowers)
         out = _expand_groups(out)
         for m in out:
             k = m.start - 1
@@ -346,6 +350,18 @@ class ActorMatcher:
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         return out
+
+
+def _share_sector(mentions: list[Mention], lowers: list[str]) -> None:
+    """ "Chinese and Russian bombers", "US and South Korean troops": coordinated adjectives share the sector
+    of the noun they both modify."""
+    for i in range(len(mentions) - 1, 0, -1):
+        head, prev = mentions[i], mentions[i - 1]
+        if head.kind != "state" or head.form != "adjective" or len(head.code) <= 3:
+            continue
+        shares = prev.kind == "state" and prev.form in ("adjective", "abbreviation") and len(prev.code) == 3
+        if shares and lowers[prev.end : head.start] in (["and"], [","], [",", "and"]):
+            prev.code += head.code[3:]
 
 
 def _pronoun_owner(m: Mention, before: list[Mention], lowers: list[str], start: int) -> Mention | None:

@@ -348,6 +348,11 @@ def _infinitive_to(view: SentenceView, pos: int) -> int | None:
     return k if k > view.start and view.lowers[k] == "to" else None
 
 
+# participles and verbs that make their object react: "prompting Seoul to scramble jets"
+_CAUSATIVES = frozenset(
+    {"prompting", "prompted", "forcing", "forced", "causing", "caused", "leading", "led", "compelling",
+     "compelled", "spurring", "spurred", "provoking", "provoked", "pushing", "pushed"}
+)
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -655,6 +660,8 @@ class Coder:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
                 tgt = target_after(view, to + 2, _INFINITIVE_OBJECT, src)
+            if tgt is None:
+                tgt = self._provoker(view, trig, src)
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
@@ -680,6 +687,21 @@ class Coder:
         if not CONDITIONS.isdisjoint(lowers[view.start : view.end]):
             return False
         return any(w in self.modality.reporting_verbs for w in lowers[view.start : k])
+
+    @staticmethod
+    def _provoker(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "Russian bombers flew along the coast, forcing the Air Self-Defense Force to scramble fighters":
+        a reaction named after a causative ("prompting X to ...") is aimed at the main clause's subject."""
+        k = _infinitive_to(view, trig.pos)
+        if k is None or src.end != k:
+            return None
+        j = src.start - 1
+        while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
+            j -= 1
+        if j <= view.start or view.lowers[j] not in _CAUSATIVES:
+            return None
+        provoker = subject(view, j)
+        return None if provoker is None or _same_state(provoker, src) else provoker
 
     @staticmethod
     def _infinitive_after(view: SentenceView, trig: Trigger) -> int | None:
@@ -753,7 +775,10 @@ class Coder:
         # "prompting Japan to recall its ambassador": the causative reports a done act
         for g in view.groups:
             if g.end == k and g.start - 1 >= view.start:
-                before = view.lowers[g.start - 1]
+                j = g.start - 1
+                while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
+                    j -= 1
+                before = view.lowers[j]
         return before not in _FACTIVE_BEFORE_TO
 
     def _intent_verb(self, view: SentenceView, pos: int, code: str) -> int | None:

@@ -55,7 +55,8 @@ class ActorPhrase:
 
     kind: state | person | org | sector | title; ref: the state code, dated
     actor key, organisation code or sector code; form: name, abbreviation,
-    adjective, demonym, prefix, capital, seat, alias, short, term, title.
+    adjective, demonym, prefix, capital, seat, alias, short, term, title,
+    national (a sector of one state, whose code is ``state``).
     """
 
     text: str
@@ -63,6 +64,7 @@ class ActorPhrase:
     kind: str
     ref: str
     form: str
+    state: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,6 +206,9 @@ def _sector_phrases(sectors: list[dict[str, Any]]) -> list[ActorPhrase]:
             phrases.append(ActorPhrase(str(text), False, "sector", code, "term"))
         for text in entry.get("titles") or ():
             phrases.append(ActorPhrase(str(text), False, "title", code, "title"))
+        for state, texts in (entry.get("national") or {}).items():
+            for text in texts or ():
+                phrases.append(ActorPhrase(str(text), False, "sector", code, "national", str(state)))
     return phrases
 
 
