@@ -364,3 +364,11 @@ def test_coordinated_adjectives_share_the_sector_of_their_noun(code):
     events = code("Chinese and Russian military aircraft flew into South Korea's air defence zone on Thursday.",
                   "2019-07-23")
     assert {e.source for e in events} == {"CHNMIL", "RUSMIL"}
+
+
+def test_a_protest_without_an_object_is_aimed_at_the_actor_of_its_cause(code):
+    events = code("Tokyo protested after five Chinese missiles landed inside Japan's exclusive economic zone.",
+                  "2022-08-05")
+    assert {(e.source, e.target[:3], e.code) for e in events} == {("JPN", "CHN", "114")}
+    # the cause clause must name someone else: no event aimed at the protester itself
+    assert code("Japan protested after its own patrol ship sank.", "2022-08-05") == []

@@ -353,6 +353,10 @@ _CAUSATIVES = frozenset(
     {"prompting", "prompted", "forcing", "forced", "causing", "caused", "leading", "led", "compelling",
      "compelled", "spurring", "spurred", "provoking", "provoked", "pushing", "pushed"}
 )
+# reactions (disapproval, rejection, threats, protest, cutting ties, coercion) that may name their cause
+# in a clause instead of an object: "protested after Chinese missiles landed ..."
+_REACTION_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
+_CAUSE_MARKERS = frozenset({"after", "when", "because", "as"})
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -662,6 +666,8 @@ class Coder:
                 tgt = target_after(view, to + 2, _INFINITIVE_OBJECT, src)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
+            if tgt is None and pattern.code[:2] in _REACTION_ROOTS:
+                tgt = self._cause_clause_actor(view, trig, src)
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
@@ -702,6 +708,28 @@ class Coder:
             return None
         provoker = subject(view, j)
         return None if provoker is None or _same_state(provoker, src) else provoker
+
+    @staticmethod
+    def _cause_clause_actor(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "Tokyo protested after five Chinese missiles landed in its waters": a protest, rebuke or
+        retaliation with no object is aimed at the first actor of the clause that gives its cause."""
+        lowers = view.lowers
+        k = trig.end
+        stop = min(view.end, trig.end + 6)
+        while k < stop and lowers[k] not in _CAUSE_MARKERS:
+            if lowers[k] in (",", ";", ":", "and", "but") or any(g.start == k for g in view.groups):
+                return None
+            k += 1
+        if k >= stop:
+            return None
+        own = {m.code[:3] for m in src.members}
+        for g in view.groups:
+            if g.start <= k or g.start > k + 8:
+                continue
+            if g.locative or {m.code[:3] for m in g.members} <= own:
+                continue
+            return g
+        return None
 
     @staticmethod
     def _infinitive_after(view: SentenceView, trig: Trigger) -> int | None:
