@@ -62,3 +62,12 @@ def test_long_line_of_news_still_codes(coder):
     text = filler + "Japan criticized China over the new air defence zone. " + filler
     result = coder.code(Document("long", text.replace("\n", " ")))
     assert [(e.source, e.target) for e in result.events] == [("JPN", "CHN")]
+
+
+def test_a_short_english_sentence_with_few_function_words_is_coded(coder):
+    text = "Arab League envoy Chadli Klibi undertook mediation mission between Syria and Jordan."
+    result = coder.code(Document("short", text))
+    assert result.warnings == [] and result.events
+    spanish = "El gobierno de Japón anunció nuevas sanciones contra Corea del Norte por sus pruebas de misiles."
+    skipped = coder.code(Document("es", spanish))
+    assert skipped.events == [] and any("English" in w for w in skipped.warnings)

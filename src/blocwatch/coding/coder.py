@@ -91,7 +91,27 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "after",
         "would",
         "been",
+        "before",
+        "into",
+        "inside",
+        "over",
+        "against",
+        "during",
+        "while",
+        "under",
+        "who",
+        "they",
+        "had",
+        "than",
     }
+)
+# frequent function words of other Latin-script languages of the news (German, French, Spanish, Italian,
+# Portuguese, Dutch, Indonesian) that are not English words
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    {"der", "die", "das", "und", "ist", "hat", "am", "den", "dem", "nicht", "mit", "auf", "gegen", "neue", "le",
+     "la", "les", "et", "est", "des", "du", "une", "dans", "pour", "avec", "el", "los", "las", "y", "del", "que",
+     "por", "con", "una", "il", "di", "della", "e", "che", "per", "um", "uma", "não", "dos", "het", "een", "van",
+     "niet", "yang", "dan", "dengan", "untuk", "tidak", "ini", "itu"}
 )
 _PRONOUN_SUBJECTS = {"it": "state", "they": "state", "he": "person", "she": "person"}
 _AUX = frozenset(
@@ -417,7 +437,13 @@ def looks_english(text: str) -> bool:
         ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text[:2000])
         return letters == 0 or ascii_letters / letters > 0.8
     hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    return hits / len(words) > 0.08
+    if hits / len(words) > 0.08:
+        return True
+    # a single sentence may have few function words ("Arab League Secretary General Chadli Klibi undertook
+    # mediation mission between Syria and Palestinian leader Yasser Arafat"): short Latin-script text passes
+    # unless another language's function words outnumber the English ones
+    foreign = sum(1 for w in words if w in _FOREIGN_FUNCTION_WORDS)
+    return len(words) < 40 and hits > 0 and foreign < hits
 
 
 class Coder:
