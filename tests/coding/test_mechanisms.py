@@ -372,3 +372,12 @@ def test_a_protest_without_an_object_is_aimed_at_the_actor_of_its_cause(code):
     assert {(e.source, e.target[:3], e.code) for e in events} == {("JPN", "CHN", "114")}
     # the cause clause must name someone else: no event aimed at the protester itself
     assert code("Japan protested after its own patrol ship sank.", "2022-08-05") == []
+
+
+def test_a_coordinated_demand_without_an_object_is_made_of_the_previous_target(code):
+    events = code("Japan's foreign minister met his Chinese counterpart in Beijing on Sunday and demanded the release "
+                  "of a detained Japanese businessman.", "2023-04-02")
+    assert {(e.source, e.target, e.code) for e in events} == {("JPNGOV", "CHNGOV", "040"), ("JPNGOV", "CHNGOV", "1053")}
+    # not for acts that need an object of their own: "drills" after "and" do not inherit the partner
+    drills = code("Seoul protested to Tokyo on Monday and began live-fire drills near the islets.", "2023-04-02")
+    assert all(e.target == "" for e in drills if e.code.startswith("15"))

@@ -386,7 +386,10 @@ _NOT_INFINITIVE = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "all", "some",
      "what", "which", "whom", "it", "them", "him", "us", "me", "one", "both", "each", "such", "no", "date", "power"}
 )
-_RELEASE_ASKS = frozenset({"025", "105"})  # appeals and demands for a release (0253, 1053)
+# appeals, demands, criticism and rejections: addressed, in a coordination without an object of their own,
+# to the previous verb's target ("met his Chinese counterpart and demanded the release of ...")
+_SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
+_ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
 
 def _same_state(a: Group, b: Group) -> bool:
@@ -396,10 +399,12 @@ def _same_state(a: Group, b: Group) -> bool:
 
 @dataclass(slots=True)
 class _ClauseState:
-    """The last verb's subject, shared by a coordinated verb ("protested and summoned")."""
+    """The last verb's subject, shared by a coordinated verb ("protested and summoned"), and its target,
+    which a coordinated verb without one of its own takes ("met his Chinese counterpart and demanded ...")."""
 
     source: Group | None = None
     end: int = -1
+    target: Group | None = None
 
 
 @dataclass(slots=True)
@@ -637,7 +642,9 @@ class Coder:
                 continue
             if cand.pattern.kind == "verb" and not cand.passive:
                 # the next verb of a coordination ("protested and summoned") shares this subject
+                targets = list({id(t): t for _, t in pairs if t is not None}.values())
                 state.source, state.end = subject_group, cand.end
+                state.target = Group(targets) if targets else None
             verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
@@ -697,10 +704,12 @@ class Coder:
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
-            if tgt is not None and pattern.code[:3] in _RELEASE_ASKS and _same_state(src, tgt):
+            if tgt is not None and pattern.code[:2] in _ASKS and _same_state(src, tgt):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
+            if tgt is None and src is state.source and state.target is not None and pattern.code[:2] in _SPEECH_ACTS:
+                tgt = state.target
         code = pattern.code
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
