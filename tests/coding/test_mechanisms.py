@@ -381,3 +381,9 @@ def test_a_coordinated_demand_without_an_object_is_made_of_the_previous_target(c
     # not for acts that need an object of their own: "drills" after "and" do not inherit the partner
     drills = code("Seoul protested to Tokyo on Monday and began live-fire drills near the islets.", "2023-04-02")
     assert all(e.target == "" for e in drills if e.code.startswith("15"))
+
+
+def test_people_in_a_place_belong_to_it_but_troops_there_need_not(code):
+    protest = code("Protesters in Seoul rallied against Japan on Saturday.", "2019-08-03")
+    assert [(e.source, e.target, e.code) for e in protest] == [("KORCVL", "JPN", "141")]
+    assert code("Troops in Iraq attacked Syria.", "2019-08-03") == []

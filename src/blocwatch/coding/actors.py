@@ -81,6 +81,9 @@ _NOT_NAMES = frozenset(
      "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "on", "in",
      "at", "said", "says", "told", "i"}
 )
+# sectors of society (not of the state) that belong to the state they are "in": "protesters in Seoul";
+# soldiers or diplomats "in" a country are usually foreign ones
+_CIVIL_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
 _NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "-", "la", "le", "du"})
 _JOINERS = {
     ("and",): "and",
@@ -321,9 +324,11 @@ class ActorMatcher:
                         i += 2
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
+                    civil_in = gap == ["in"] and m.code in _CIVIL_SECTORS and nxt.kind == "state"
                     if nxt.kind in ("state", "group") and (
-                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned)
+                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned) or civil_in
                     ):
+                        # "opposition groups in Zimbabwe", "protesters in Seoul": people of the place
                         # "the envoy from China" is China's; "its ambassador from Seoul" is not
                         out.append(Mention(m.start, nxt.end, _with_sector(nxt, m.code), nxt.kind, "name"))
                         i += 2
