@@ -76,7 +76,7 @@ CASES = [
     ("Russia put the American journalist on trial.", ("RUS", "USA", "173")),
     ("Chinese police raided the offices of a Japanese company.", ("CHN", "JPN", "171")),
     ("Beijing revoked the visas of American reporters.", ("CHN", "USA", "172")),
-    ("Belarusian police dispersed protesters in Minsk.", ("BLR", "", "175")),
+    ("Belarusian police dispersed protesters in Minsk.", ("BLR", "BLR", "175")),
     # 18 assault: bombings, abductions, killings
     ("A Pakistani suicide bomber carried out a suicide attack on Chinese engineers.", ("PAK", "CHN", "1831")),
     ("North Korea's abduction of Japanese citizens remains unresolved.", ("PRK", "JPN", "181")),
