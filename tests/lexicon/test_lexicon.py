@@ -102,6 +102,24 @@ def test_cameo_table_goldstein_quadclass_plover():
     assert cameo.get("020").plover_type == "REQUEST"  # documented deviation for root 02
 
 
+def test_cameo_table_lists_every_code_of_the_published_crosswalk():
+    """Every CAMEO code of the CAMEO→PLOVER crosswalk has its own row with the crosswalk's PLOVER type."""
+    import re
+
+    from tests.conftest import shared
+
+    crosswalk = shared("plover", "CAMEO2PLOVER-2021.txt").read_text("utf-8")
+    cameo = load_cameo()
+    for line in crosswalk.splitlines():
+        found = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if not found or len(found.group(1)) < 3:
+            continue
+        code, plover = found.groups()
+        assert code in cameo, f"CAMEO {code} missing from cameo_codes.tsv"
+        assert cameo.get(code).plover_type == plover or code.startswith("02"), code
+    assert cameo.get("106").name == "Demand meeting, negotiation" and cameo.get("108").name == "Demand mediation"
+
+
 def test_inflection():
     assert verb_forms("visit") == {"visit": "base", "visits": "3sg", "visiting": "ing", "visited": "past"}
     assert set(verb_forms("ban")) == {"ban", "bans", "banning", "banned"}
