@@ -387,3 +387,10 @@ def test_people_in_a_place_belong_to_it_but_troops_there_need_not(code):
     protest = code("Protesters in Seoul rallied against Japan on Saturday.", "2019-08-03")
     assert [(e.source, e.target, e.code) for e in protest] == [("KORCVL", "JPN", "141")]
     assert code("Troops in Iraq attacked Syria.", "2019-08-03") == []
+
+
+def test_an_act_that_stands_without_a_target_is_domestic_when_its_only_target_is_home(code):
+    events = code("Thailand lifted the curfew in Bangkok on Sunday.", "2014-06-15")
+    assert [(e.source, e.target, e.code) for e in events] == [("THA", "THA", "0813")]
+    # an act that needs a target is still dropped when it would only point back at its source
+    assert code("Japan's foreign minister criticized Tokyo's own plan.", "2014-06-15") == []

@@ -717,10 +717,14 @@ class Coder:
         if tgt is not None and pattern.mutual:
             pairs += [(t, s) for s, t in pairs if t is not None]
         optional = "optional" in pattern.target
-        pairs = [
+        kept = [
             (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not _same_actor(s.code, t.code))
         ]
-        return pairs, code, src
+        if not kept and optional and pairs:
+            # "Thailand lifted the curfew in Bangkok": the only target is the source's own state, and an event
+            # that stands without a target is then a domestic one
+            kept = pairs
+        return kept, code, src
 
     def _reported(self, view: SentenceView, k: int) -> bool:
         """Whether "would" at ``k`` follows a reporting verb in a sentence that states no condition."""
