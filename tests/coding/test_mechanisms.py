@@ -394,3 +394,10 @@ def test_an_act_that_stands_without_a_target_is_domestic_when_its_only_target_is
     assert [(e.source, e.target, e.code) for e in events] == [("THA", "THA", "0813")]
     # an act that needs a target is still dropped when it would only point back at its source
     assert code("Japan's foreign minister criticized Tokyo's own plan.", "2014-06-15") == []
+
+
+def test_not_ruling_out_force_is_an_asserted_threat(code):
+    events = code("Beijing has never ruled out the use of force against Taiwan.", "2021-10-09")
+    assert triples(events) == {("CHN", "TWN", "138", "asserted")}
+    # without the "not", ruling something out is a rejection
+    assert {e.code[:2] for e in code("Tokyo ruled out talks with Pyongyang.", "2021-10-09")} == {"12"}

@@ -647,7 +647,8 @@ class Coder:
                 state.target = Group(targets) if targets else None
             verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
-            mode = event_mode(lowers, cand.pos, view.start, view.end, self.modality, cand.end)
+            # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
+            mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):

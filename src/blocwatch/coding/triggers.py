@@ -210,6 +210,7 @@ class Trigger:
     end: int
     passive: str = ""  # "be" (was criticized by), "reduced" (sanctions imposed by), or ""
     alternatives: list[Trigger] = field(default_factory=list)
+    lead: int = 0  # words of a multi-word form before the head: 1 for "not ruled out" (a threat, not a denial)
 
 
 def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
@@ -398,7 +399,7 @@ class TriggerMatcher:
                     if k - len(m) >= start
                 ):
                     continue
-            trig = Trigger(pos, pattern, morph, trig_end, passive)
+            trig = Trigger(pos, pattern, morph, trig_end, passive, lead=len(pre))
             ranked.append((pattern.specificity, -order, trig))
         if not ranked:
             return None
