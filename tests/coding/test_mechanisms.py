@@ -401,3 +401,11 @@ def test_not_ruling_out_force_is_an_asserted_threat(code):
     assert triples(events) == {("CHN", "TWN", "138", "asserted")}
     # without the "not", ruling something out is a rejection
     assert {e.code[:2] for e in code("Tokyo ruled out talks with Pyongyang.", "2021-10-09")} == {"12"}
+
+
+def test_a_reaction_in_an_object_relative_clause_is_aimed_at_the_act_just_reported(code):
+    events = code("U.S. and South Korean troops began their springtime Freedom Shield exercise, which Pyongyang "
+                  "denounced as a war rehearsal.", "2023-03-13")
+    assert {(e.source, e.target, e.code) for e in events if e.code == "111"} == {
+        ("PRK", "USAMIL", "111"), ("PRK", "KORMIL", "111")
+    }

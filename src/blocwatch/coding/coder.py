@@ -392,6 +392,12 @@ _SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
 _ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
 
+def _object_relative(view: SentenceView, src: Group) -> bool:
+    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
+    k = src.start - 1
+    return k > view.start and view.lowers[k] in ("which", "that") and view.lowers[k - 1] == ","
+
+
 def _same_state(a: Group, b: Group) -> bool:
     """Every member of both groups belongs to one state."""
     return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
@@ -405,6 +411,7 @@ class _ClauseState:
     source: Group | None = None
     end: int = -1
     target: Group | None = None
+    last_source: Group | None = None  # the source of the sentence's latest event
 
 
 @dataclass(slots=True)
@@ -655,7 +662,8 @@ class Coder:
                 mode = "future"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
                 mode = "negated"
-            emit(cand.pos, cand, pairs, code, mode, cand.pattern.id)
+            if emit(cand.pos, cand, pairs, code, mode, cand.pattern.id) and subject_group is not None:
+                state.last_source = subject_group
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
                 if intent_mode == "hypothetical" and lowers[intent] in _STATIVE_INTENT:
@@ -702,6 +710,11 @@ class Coder:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in _REACTION_ROOTS:
                 tgt = self._cause_clause_actor(view, trig, src)
+            if tgt is None and pattern.code[:2] in _REACTION_ROOTS and _object_relative(view, src):
+                # "... began their Freedom Shield exercise, which Pyongyang denounced as a war rehearsal": the
+                # relative pronoun stands for the act just reported, and so for its actors
+                last = state.last_source
+                tgt = None if last is None or _same_state(last, src) else last
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
