@@ -409,3 +409,12 @@ def test_a_reaction_in_an_object_relative_clause_is_aimed_at_the_act_just_report
     assert {(e.source, e.target, e.code) for e in events if e.code == "111"} == {
         ("PRK", "USAMIL", "111"), ("PRK", "KORMIL", "111")
     }
+
+
+def test_a_parallel_phrase_after_and_adds_a_second_target(code):
+    events = code("Washington slapped a 24 percent tariff on Japanese goods and 25 percent on South Korean goods.",
+                  "2025-04-03")
+    assert {(e.source, e.target, e.code) for e in events} == {("USA", "JPN", "163"), ("USA", "KOR", "163")}
+    # a second act joined by "and" is not a second target, nor is an actor before "and a ban" its source
+    other = code("Japan imposed sanctions on Russia and a ban on exports to China.", "2025-04-03")
+    assert {(e.source, e.target, e.code) for e in other} == {("JPN", "RUS", "163")}

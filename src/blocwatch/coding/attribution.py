@@ -396,6 +396,10 @@ def _drop_at_least(gap: list[str]) -> list[str]:
 _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", "’"})
 
 
+# words that cannot stand between a modifying actor and its noun ("Russia and a ban on exports")
+_NOT_MODIFIERS = frozenset({"a", "an", "the", "and", "or", "but", "this", "that", "these", "those"})
+
+
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
     """Source of a nominal trigger: possessive, modifier, or of/by/from phrase."""
     lowers = view.lowers
@@ -423,7 +427,7 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
             g = ends.get(k)
             if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
                 between = lowers[k:pos]
-                if all(w.isalpha() and w not in PREPOSITIONS for w in between):
+                if all(w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
                 break

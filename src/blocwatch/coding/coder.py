@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
+    PREPOSITIONS,
     SentenceView,
     agent_of_passive,
     between_pair,
@@ -392,6 +393,35 @@ _SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
 _ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
 
+def _with_parallel_target(view: SentenceView, tgt: Group) -> Group:
+    """ "a 24 percent tariff on Japanese goods and 25 percent on South Korean goods": a second phrase with the
+    same preposition after "and" adds its actor to the target."""
+    prep = view.governed_by_prep(tgt)
+    if prep is None:
+        return tgt
+    lowers = view.lowers
+    stop = min(view.end, tgt.end + 12)
+    k = tgt.end
+    while k < stop and lowers[k] != "and":
+        if not lowers[k].isalpha() or lowers[k] in PREPOSITIONS:
+            return tgt
+        k += 1
+    for j in range(k + 1, min(stop, k + 6)):
+        word = lowers[j]
+        if word == prep:
+            nxt = next((g for g in view.groups if j < g.start <= j + 2), None)
+            if nxt is None or nxt.locative:
+                return tgt
+            return Group(tgt.members + nxt.members)
+        if not (word.isalpha() or _is_number(word)) or word in PREPOSITIONS:
+            return tgt
+    return tgt
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "").replace(",", "").isdigit()
+
+
 def _object_relative(view: SentenceView, src: Group) -> bool:
     """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
     k = src.start - 1
@@ -706,6 +736,8 @@ class Coder:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
                 tgt = target_after(view, to + 2, _INFINITIVE_OBJECT, src)
+            if tgt is not None:
+                tgt = _with_parallel_target(view, tgt)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in _REACTION_ROOTS:
