@@ -396,8 +396,8 @@ def _drop_at_least(gap: list[str]) -> list[str]:
 _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", "’"})
 
 
-# words that cannot stand between a modifying actor and its noun ("Russia and a ban on exports")
-_NOT_MODIFIERS = frozenset({"a", "an", "the", "and", "or", "but", "this", "that", "these", "those"})
+# a coordination between an actor and a noun ends the phrase: "sanctions on Russia and a ban on exports"
+_NOT_MODIFIERS = frozenset({"and", "or", "but"})
 
 
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
