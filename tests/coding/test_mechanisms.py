@@ -418,3 +418,8 @@ def test_a_parallel_phrase_after_and_adds_a_second_target(code):
     # a second act joined by "and" is not a second target, nor is an actor before "and a ban" its source
     other = code("Japan imposed sanctions on Russia and a ban on exports to China.", "2025-04-03")
     assert {(e.source, e.target, e.code) for e in other} == {("JPN", "RUS", "163")}
+
+
+def test_a_reported_willingness_is_an_asserted_intent(code):
+    events = code("Trump said he would be willing to meet Kim Jong Un again.", "2019-05-05")
+    assert ("USA", "PRK", "036", "asserted") in triples(events)

@@ -696,8 +696,9 @@ class Coder:
                 state.last_source = subject_group
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
-                if intent_mode == "hypothetical" and lowers[intent] in _STATIVE_INTENT:
-                    intent_mode = "asserted"  # "would be willing to meet" states a willingness now
+                if intent_mode in ("hypothetical", "future") and lowers[intent] in _STATIVE_INTENT:
+                    # "(said he) would be willing to meet" states a willingness now
+                    intent_mode = "asserted"
                 intent_trig = Trigger(intent, cand.pattern, "past", intent + 1)
                 intent_code = self._derived_code(lowers[intent], code)
                 if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
