@@ -423,3 +423,15 @@ def test_a_parallel_phrase_after_and_adds_a_second_target(code):
 def test_a_reported_willingness_is_an_asserted_intent(code):
     events = code("Trump said he would be willing to meet Kim Jong Un again.", "2019-05-05")
     assert ("USA", "PRK", "036", "asserted") in triples(events)
+
+
+def test_a_participle_after_a_comma_acts_on_the_main_verbs_target(code):
+    events = code("A Russian border patrol fired on a Japanese fishing boat near the disputed islands on Wednesday, "
+                  "killing one crew member.", "2006-08-16")
+    assert {(e.source[:3], e.target, e.code[:2]) for e in events} == {("RUS", "JPNCVL", "19"), ("RUS", "JPNCVL", "18")}
+
+
+def test_an_act_announced_then_reported_done_is_asserted_once(code):
+    events = code("Kim Jong Un stepped across the curb at Panmunjom to shake hands with Moon Jae-in, opening the first "
+                  "inter-Korean summit in more than a decade.", "2018-04-27")
+    assert [(e.source, e.target, e.code, e.mode) for e in events] == [("PRKGOV", "KORGOV", "040", "asserted")]

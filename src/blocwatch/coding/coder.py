@@ -610,7 +610,7 @@ class Coder:
         previous_sources: dict[str, Mention],
     ) -> list[Event]:
         out: list[tuple[int, Event]] = []
-        seen: set[tuple[str, str, str]] = set()
+        seen: dict[tuple[str, str, str], int] = {}  # (source, target, code) → index of its event in ``out``
         state = _ClauseState()
         sent_start = offsets.start(sent.char_start)
         sent_end = offsets.end(sent.char_end)
@@ -627,10 +627,12 @@ class Coder:
             added = 0
             for s, t in pairs:
                 key = (s.code, t.code if t else "", code)
-                if key in seen:
+                earlier = seen.get(key)
+                if earlier is not None and (mode != "asserted" or out[earlier][1].mode == "asserted"):
                     continue
+                # the same act reported as done after being announced ("to shake hands ..., opening the summit")
+                # keeps the asserted reading
                 added += 1
-                seen.add(key)
                 s_span = self._span(doc, s, offset, offsets)
                 t_span = self._span(doc, t, offset, offsets) if t else None
                 event = Event(
@@ -657,7 +659,11 @@ class Coder:
                     rule=rule,
                     coder_version=CODER_VERSION,
                 )
-                out.append((pos, event))
+                if earlier is not None:
+                    out[earlier] = (pos, event)
+                else:
+                    seen[key] = len(out)
+                    out.append((pos, event))
                 previous_sources["person" if s.kind == "person" else "state"] = s
             return added
 
@@ -755,8 +761,12 @@ class Coder:
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
-            if tgt is None and src is state.source and state.target is not None and pattern.code[:2] in _SPEECH_ACTS:
-                tgt = state.target
+            if tgt is None and state.target is not None and src is state.source:
+                participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
+                if participle or pattern.code[:2] in _SPEECH_ACTS:
+                    # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
+                    # where the main verb's was
+                    tgt = state.target
         code = pattern.code
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
