@@ -435,3 +435,10 @@ def test_an_act_announced_then_reported_done_is_asserted_once(code):
     events = code("Kim Jong Un stepped across the curb at Panmunjom to shake hands with Moon Jae-in, opening the first "
                   "inter-Korean summit in more than a decade.", "2018-04-27")
     assert [(e.source, e.target, e.code, e.mode) for e in events] == [("PRKGOV", "KORGOV", "040", "asserted")]
+
+
+def test_the_doer_of_a_gerund_after_in_or_for_is_the_actor_before_it(code):
+    events = code("The European Union will impose sanctions on North Korean officials involved in sending troops to "
+                  "Russia, diplomats said.", "2024-11-04")
+    assert ("PRKGOV", "RUS") in {(e.source, e.target) for e in events if e.code.startswith("15")}
+    assert not any(e.source.startswith("IGO") and e.target == "RUS" for e in events)

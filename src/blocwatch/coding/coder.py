@@ -378,6 +378,9 @@ _CAUSATIVES = frozenset(
 # in a clause instead of an object: "protested after Chinese missiles landed ..."
 _REACTION_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
 _CAUSE_MARKERS = frozenset({"after", "when", "because", "as"})
+# participles between an actor and the "in/of/for" of a gerund it performs
+_DOER_PARTICIPLES = frozenset({"involved", "engaged", "responsible", "accused", "suspected", "guilty", "complicit",
+                               "implicated", "caught", "active", "instrumental", "busy"})
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -420,6 +423,18 @@ def _with_parallel_target(view: SentenceView, tgt: Group) -> Group:
 
 def _is_number(word: str) -> bool:
     return word.replace(".", "").replace(",", "").isdigit()
+
+
+def _gerund_doer(view: SentenceView, trig: Trigger) -> Group | None:
+    """ "North Korean officials involved in sending troops to Russia", "punished Seoul for deploying THAAD": the
+    doer of a gerund after in/of/for is the actor right before it (or before one participle)."""
+    lowers = view.lowers
+    k = trig.pos - 1
+    if trig.morph != "ing" or k <= view.start or lowers[k] not in ("in", "of", "for"):
+        return None
+    ends = {g.end: g for g in view.groups}
+    doer = ends.get(k) or (ends.get(k - 1) if lowers[k - 1] in _DOER_PARTICIPLES else None)
+    return None if doer is None or doer.locative else doer
 
 
 def _object_relative(view: SentenceView, src: Group) -> bool:
@@ -973,6 +988,9 @@ class Coder:
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
+        doer = _gerund_doer(view, trig)
+        if doer is not None:
+            return doer
         found = subject(view, trig.pos)
         if found is not None:
             return found
