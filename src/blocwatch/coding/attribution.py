@@ -344,6 +344,9 @@ def target_after(
         # "against the deployment of a US battery", "on $34 billion of Chinese imports"
         if prep == "of" and len(preps) >= 2 and preps[-2] in specs:
             return g
+        # "fired missiles at targets in Ukraine": the place of what was hit is the target
+        if prep == "in" and _hits_site(gap, preps, specs):
+            return g
         # "arrested the captain of a Chinese trawler", "condemned the launch by North Korea": an of- or
         # by-phrase inside the direct object
         if (
@@ -369,6 +372,21 @@ def target_after(
         ):
             return g
     return None
+
+
+# nouns for what an attack or strike hits, whose "in X" names the target state
+_SITES = frozenset(
+    {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
+     "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps"}
+)
+
+
+def _hits_site(gap: list[str], preps: list[str], specs: tuple[str, ...]) -> bool:
+    """Whether the gap ends in "<site> in", reached as the verb's object or through one of its prepositions."""
+    k = len(gap) - 1 - gap[::-1].index("in")
+    if k == 0 or gap[k - 1] not in _SITES:
+        return False
+    return (len(preps) >= 2 and preps[-2] in specs) or (len(preps) == 1 and "dobj" in specs and len(gap) <= 5)
 
 
 def _absolute_clause(window: list[str]) -> bool:
