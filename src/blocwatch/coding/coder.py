@@ -40,6 +40,7 @@ from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import CONDITIONS, MONTH_CONTEXT, event_mode
 from blocwatch.coding.segment import (
     OffsetMap,
+    blank_datelines,
     blank_english,
     chunks,
     compact,
@@ -542,7 +543,7 @@ class Coder:
         text, result.warnings = self.prepare(document)
         if not text:
             return result
-        clean, offsets = compact(normalise_layout(text))
+        clean, offsets = compact(blank_datelines(normalise_layout(text)))
         index = 0
         previous_sources: dict[str, Mention] = {}
         for offset, piece in chunks(clean):
