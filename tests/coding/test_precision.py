@@ -128,3 +128,23 @@ def test_meeting_halfway_is_not_a_meeting(code):
     got = _pairs(events)
     assert ("JPN", "KOR", "04") not in got
     assert ("JPN", "KOR", "08") in got
+
+
+# ------------------------------------------------------------------ appeals to one's own government
+def test_business_group_urging_its_own_government_targets_that_government(code):
+    events = code("The American Chamber of Commerce urged the U.S. government not to put tariffs on Chinese goods.")
+    targets = {e.target for e in events if e.code.startswith("02")}
+    assert "USAGOV" in targets
+    assert not any(t.startswith("CHN") for t in targets)
+
+
+def test_demand_for_captives_is_still_made_of_the_holder(code):
+    events = code("The State Department demanded the release of two Americans held in North Korea.", "2017-06-13")
+    assert any(e.target.startswith("PRK") and e.code.startswith("10") for e in events)
+
+
+# ------------------------------------------------------------------ bodies named after two states
+def test_binational_business_council_is_not_the_two_states(code):
+    events = code("The U.S.-China Business Council urged Beijing to resume talks with Washington.")
+    assert any(e.source == "USABUS" and e.target.startswith("CHN") for e in events)
+    assert not any(e.source.startswith("CHN") for e in events)

@@ -434,6 +434,12 @@ def _same_state(a: Group, b: Group) -> bool:
     return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
 
 
+def _asks_own_government(src: Group, tgt: Group) -> bool:
+    """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
+    government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
+    return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] == "GOV" for m in src.members)
+
+
 @dataclass(slots=True)
 class _ClauseState:
     """The last verb's subject, shared by a coordinated verb ("protested and summoned"), and its target,
@@ -751,7 +757,12 @@ class Coder:
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
-            if tgt is not None and pattern.code[:2] in _ASKS and _same_state(src, tgt):
+            if (
+                tgt is not None
+                and pattern.code[:2] in _ASKS
+                and _same_state(src, tgt)
+                and not _asks_own_government(src, tgt)
+            ):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
