@@ -148,3 +148,11 @@ def test_binational_business_council_is_not_the_two_states(code):
     events = code("The U.S.-China Business Council urged Beijing to resume talks with Washington.")
     assert any(e.source == "USABUS" and e.target.startswith("CHN") for e in events)
     assert not any(e.source.startswith("CHN") for e in events)
+
+
+def test_prosecutor_asking_a_court_does_not_appeal_to_the_government(code):
+    events = code(
+        "An Italian prosecutor asked a court on Friday to sentence Silvio Berlusconi to eight years in jail.",
+        "2004-11-20",
+    )
+    assert not any(e.code.startswith("02") and e.target == "ITAGOV" for e in events)

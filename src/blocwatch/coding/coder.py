@@ -434,10 +434,14 @@ def _same_state(a: Group, b: Group) -> bool:
     return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
 
 
+# organs of the state: a prosecutor asking for the premier's sentence asks a court, not the government
+_STATE_ORGANS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
+
+
 def _asks_own_government(src: Group, tgt: Group) -> bool:
     """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
     government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
-    return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] == "GOV" for m in src.members)
+    return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] in _STATE_ORGANS for m in src.members)
 
 
 @dataclass(slots=True)
