@@ -40,6 +40,7 @@ from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import CONDITIONS, MONTH_CONTEXT, event_mode
 from blocwatch.coding.segment import (
     OffsetMap,
+    blank_datelines,
     blank_english,
     chunks,
     compact,
@@ -448,6 +449,16 @@ def _same_state(a: Group, b: Group) -> bool:
     return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
 
 
+# organs of the state: a prosecutor asking for the premier's sentence asks a court, not the government
+_STATE_ORGANS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
+
+
+def _asks_own_government(src: Group, tgt: Group) -> bool:
+    """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
+    government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
+    return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] in _STATE_ORGANS for m in src.members)
+
+
 @dataclass(slots=True)
 class _ClauseState:
     """The last verb's subject, shared by a coordinated verb ("protested and summoned"), and its target,
@@ -557,7 +568,7 @@ class Coder:
         text, result.warnings = self.prepare(document)
         if not text:
             return result
-        clean, offsets = compact(normalise_layout(text))
+        clean, offsets = compact(blank_datelines(normalise_layout(text)))
         index = 0
         previous_sources: dict[str, Mention] = {}
         for offset, piece in chunks(clean):
@@ -772,7 +783,12 @@ class Coder:
             if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
-            if tgt is not None and pattern.code[:2] in _ASKS and _same_state(src, tgt):
+            if (
+                tgt is not None
+                and pattern.code[:2] in _ASKS
+                and _same_state(src, tgt)
+                and not _asks_own_government(src, tgt)
+            ):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)

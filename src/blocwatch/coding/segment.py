@@ -95,6 +95,35 @@ def normalise_layout(text: str) -> str:
     return _BULLET_LINE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a wire dateline: "BAGHDAD (Reuters) - ", "KABUL, Afghanistan Aug. 23, 2004 - ", "BEIJING, Dec. 2 (Xinhua) -- ",
+# "Pyongyang, May 3 (KCNA) -- ", optionally after a credit ("Canadian Press - OTTAWA (CP) - ")
+_DATELINE = re.compile(
+    r"(?m)(?:^|(?<=[.!?] )|(?<=[.!?]\" ))[ \t]*"
+    r"(?:(?:[A-Z][A-Za-z]+ ){0,2}(?:Press|Reuters|AP|AFP|Xinhua|Yonhap|KCNA|TASS|Kyodo)"  # a credit
+    r"[ \t]+[-\u2013\u2014]{1,2}[ \t]+)?"
+    r"(?:"
+    r"[A-Z][A-Z'\u2019-]{2,}(?:[ \t][A-Z][A-Z.'\u2019-]+){0,3}"  # BAGHDAD, KUWAIT CITY, UNITED NATIONS
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][a-z]+)?)?"  # , Afghanistan
+    r"(?:,?[ \t]*" + _MONTH + r"[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?"  # Aug. 23, 2004
+    r"(?:[ \t]*\([A-Za-z][A-Za-z .-]{0,30}\))?"  # (Reuters)
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*" + _MONTH + r"[ \t]+\d{1,2}[ \t]*\([A-Za-z][A-Za-z .-]{0,30}\)"
+    r")"
+    r"(?:[ \t]*(?:-{1,2}|[\u2013\u2014])|[ \t]+:|(?<=\)):)[ \t]"  # " - ", " -- ", " : ", "(Antara): "; not "NATO: "
+)
+
+
+def blank_datelines(text: str) -> str:
+    """Same-length copy of ``text`` with wire datelines blanked out.
+
+    A dateline names where a story was filed, not who acted: "BAGHDAD (Reuters) -
+    Gunmen killed two contractors" must not make Iraq the subject of the killing.
+    """
+    if not _DATELINE.search(text):
+        return text
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 _WHITESPACE_RUN = re.compile(
     r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]*\n[\s]*"
     r"|[ \t\r\f\v\u00a0\u2000-\u200b\u3000]{2,}"

@@ -174,6 +174,9 @@ _PREPOSITIONS = frozenset(
         "without",
     }
 )
+# participles whose active form puts an object before "of" ("accused China of spying"), so that the
+# participle directly followed by "of" is a passive ("a diplomat accused of spying")
+PASSIVE_BEFORE_OF = frozenset({"accused", "suspected", "convicted", "acquitted", "cleared", "stripped", "deprived"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets", "getting"})
 _PASSIVE_SKIP = frozenset(
     {
@@ -410,6 +413,9 @@ class TriggerMatcher:
 
     @staticmethod
     def _passive(lowers: list[str], pos: int, start: int, end: int) -> str:
+        if pos + 1 < end and lowers[pos + 1] == "of" and lowers[pos] in PASSIVE_BEFORE_OF:
+            # "three Americans accused of torturing prisoners": the active form needs its object before "of"
+            return "be"
         k = pos - 1
         while k >= start and lowers[k] in _PASSIVE_SKIP:
             k -= 1
