@@ -72,7 +72,7 @@ CASES = [
     # 17 coerce: freedoms, curfews, parties, custody, raids, papers, repression
     ("China imposed a national security law on Hong Kong.", ("CHN", "", "1721")),
     ("Iran shut down the internet during the unrest.", ("IRN", "", "1721")),
-    ("Bangladesh banned the opposition party.", ("BGD", "", "1722")),
+    ("Bangladesh banned the opposition party.", ("BGD", "BGD", "1722")),
     ("Russia put the American journalist on trial.", ("RUS", "USA", "173")),
     ("Chinese police raided the offices of a Japanese company.", ("CHN", "JPN", "171")),
     ("Beijing revoked the visas of American reporters.", ("CHN", "USA", "172")),

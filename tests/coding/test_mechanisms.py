@@ -450,3 +450,11 @@ def test_the_state_of_the_sites_hit_is_the_target(code):
     assert [(e.source, e.target, e.code[:2]) for e in fire] == [("RUS", "UKR", "19")]
     strike = code("Israeli jets struck positions in Syria overnight.", "2024-01-04")
     assert [(e.source, e.target, e.code[:2]) for e in strike] == [("ISRMIL", "SYR", "19")]
+
+
+def test_force_used_on_people_named_by_role_falls_on_the_sources_own_people(code):
+    events = code("Liberian riot police used tear gas to disperse demonstrators protesting election results in "
+                  "Monrovia.", "2011-11-07")
+    assert [(e.source, e.target, e.code[:2]) for e in events] == [("LBRCOP", "LBRCVL", "17")]
+    # an international body has no "own people"
+    assert all(e.target == "" for e in code("UN peacekeepers dispersed demonstrators in the capital.", "2011-11-07"))

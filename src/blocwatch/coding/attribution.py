@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from blocwatch.coding.actors import Group
@@ -206,6 +206,8 @@ class SentenceView:
     start: int
     end: int
     groups: list[Group]
+    # people named by their role alone, with no state ("demonstrators", "students"): (start, end, sector)
+    unowned: list[tuple[int, int, str]] = field(default_factory=list)
 
     def segments(self) -> list[tuple[int, int]]:
         segs = []

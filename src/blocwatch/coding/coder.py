@@ -26,6 +26,7 @@ from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
     PREPOSITIONS,
+    TARGET_STOPS,
     SentenceView,
     agent_of_passive,
     between_pair,
@@ -382,6 +383,9 @@ _CAUSE_MARKERS = frozenset({"after", "when", "because", "as"})
 # participles between an actor and the "in/of/for" of a gerund it performs
 _DOER_PARTICIPLES = frozenset({"involved", "engaged", "responsible", "accused", "suspected", "guilty", "complicit",
                                "implicated", "caught", "active", "instrumental", "busy"})
+# protest, posture, coercion and violence: acts a state's forces may turn on its own people
+_FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+_CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED"})
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -436,6 +440,32 @@ def _gerund_doer(view: SentenceView, trig: Trigger) -> Group | None:
     ends = {g.end: g for g in view.groups}
     doer = ends.get(k) or (ends.get(k - 1) if lowers[k - 1] in _DOER_PARTICIPLES else None)
     return None if doer is None or doer.locative else doer
+
+
+def _unowned(raw: list[tuple[int, int, list]], mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Civil-society role words the actor matcher left without a state ("disperse demonstrators")."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    return [
+        (s, e, phrases[0].ref)
+        for s, e, phrases in raw
+        if phrases[0].kind == "sector" and phrases[0].ref in _CIVIL and s not in taken
+    ]
+
+
+def _compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+    """ "Liberian riot police used tear gas to disperse demonstrators": force used on people named only by
+    their role falls on the source's own people (LBRCOP → LBRCVL)."""
+    state = {m.code[:3] for m in src.members}
+    if len(state) != 1 or not next(iter(state)).isalpha() or next(iter(state)) in ("IGO", "NGO"):
+        return None
+    lowers = view.lowers
+    for start, end, sector in view.unowned:
+        if start <= trig.pos or start > trig.end + 6:
+            continue
+        if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
+            return None
+        return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
+    return None
 
 
 def _object_relative(view: SentenceView, src: Group) -> bool:
@@ -619,7 +649,7 @@ class Coder:
             found = self.triggers.match(lowers, sent.start, sent.end, actor_ends)
             if not found:
                 continue
-            view = SentenceView(lowers, sent.start, sent.end, groups)
+            view = SentenceView(lowers, sent.start, sent.end, groups, _unowned(raw[lo:hi], mentions))
             events = self._events(view, found, doc, offset, text, offsets, sent, document, previous_sources)
             result.events.extend(events)
 
@@ -775,6 +805,8 @@ class Coder:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in _REACTION_ROOTS:
                 tgt = self._cause_clause_actor(view, trig, src)
+            if tgt is None and pattern.code[:2] in _FORCE_ROOTS:
+                tgt = _compatriots(view, trig, src)
             if tgt is None and pattern.code[:2] in _REACTION_ROOTS and _object_relative(view, src):
                 # "... began their Freedom Shield exercise, which Pyongyang denounced as a war rehearsal": the
                 # relative pronoun stands for the act just reported, and so for its actors
@@ -794,7 +826,11 @@ class Coder:
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
-                if participle or pattern.code[:2] in _SPEECH_ACTS:
+                k = trig.pos - 1
+                while k > view.start and view.lowers[k] in _AUX:
+                    k -= 1
+                coordinated = view.lowers[k] in ("and", "then", "but")
+                if participle or (coordinated and pattern.code[:2] in _SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
@@ -993,6 +1029,8 @@ class Coder:
         k = trig.pos - 1
         while k >= view.start and lowers[k] in _AUX:
             k -= 1
+        if any(end - 1 == k for _, end, _ in view.unowned):
+            return None  # "demonstrators protesting the result": the doer is named by role alone, with no state
         # coordinated verb phrases share the subject: "protested and summoned"
         if (
             state.source is not None
