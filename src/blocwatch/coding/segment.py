@@ -31,11 +31,17 @@ _TERMINAL = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 
 
+TOKENIZER_CACHE = 200_000
+
+
 @cache
 def blank_english() -> Language:
     """The shared blank English pipeline (tokenizer only; no model download)."""
     nlp = spacy.blank("en")
     nlp.max_length = CHUNK_CHARS * 2
+    # spaCy caches the tokenization of 10,000 space-separated chunks by default; building the lexicon's phrase
+    # matchers alone fills that with names, leaving news text to be re-split word by word
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     # split "U.S.-ROK" and "U.S.-led" at the hyphen, as spaCy already does between letters
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)[-–](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
