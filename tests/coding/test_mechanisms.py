@@ -458,3 +458,20 @@ def test_force_used_on_people_named_by_role_falls_on_the_sources_own_people(code
     assert [(e.source, e.target, e.code[:2]) for e in events] == [("LBRCOP", "LBRCVL", "17")]
     # an international body has no "own people"
     assert all(e.target == "" for e in code("UN peacekeepers dispersed demonstrators in the capital.", "2011-11-07"))
+
+
+def test_retaliation_answers_the_act_just_reported(code):
+    events = code("Washington imposed tariffs on Chinese steel on Friday, and Beijing immediately retaliated with "
+                  "duties of its own.", "2018-07-06")
+    assert {(e.source, e.target, e.code) for e in events} == {("USA", "CHN", "163"), ("CHN", "USA", "163")}
+
+
+def test_welcomes_relief_operations_and_examinations(code):
+    assert triples(code("Mongolia gave Vladimir Putin a red-carpet welcome in Ulaanbaatar.", "2024-09-03")) == {
+        ("MNG", "RUS", "043", "asserted")
+    }
+    assert triples(code("The US military launched a relief operation in northeastern Japan.", "2011-03-13")) == {
+        ("USA", "JPN", "073", "asserted")
+    }
+    examined = code("Seoul's investigators examined wreckage of a North Korean rocket.", "2016-02-10")
+    assert {(e.source, e.target, e.code[:2]) for e in examined} == {("KOR", "PRK", "09")}

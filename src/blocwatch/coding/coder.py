@@ -386,6 +386,8 @@ _DOER_PARTICIPLES = frozenset({"involved", "engaged", "responsible", "accused", 
 # protest, posture, coercion and violence: acts a state's forces may turn on its own people
 _FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED"})
+# verbs whose act answers the one just reported in the sentence
+_RECIPROCAL = frozenset({"retaliate", "retaliated", "retaliates", "retaliating", "reciprocated", "reciprocates"})
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -807,6 +809,10 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in _FORCE_ROOTS:
                 tgt = _compatriots(view, trig, src)
+            if tgt is None and view.lowers[trig.pos] in _RECIPROCAL and state.last_source is not None:
+                # "Washington imposed tariffs, and Beijing retaliated with duties of its own": aimed at the
+                # source of the act just reported
+                tgt = None if _same_state(state.last_source, src) else state.last_source
             if tgt is None and pattern.code[:2] in _REACTION_ROOTS and _object_relative(view, src):
                 # "... began their Freedom Shield exercise, which Pyongyang denounced as a war rehearsal": the
                 # relative pronoun stands for the act just reported, and so for its actors
