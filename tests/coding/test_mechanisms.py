@@ -475,3 +475,8 @@ def test_welcomes_relief_operations_and_examinations(code):
     }
     examined = code("Seoul's investigators examined wreckage of a North Korean rocket.", "2016-02-10")
     assert {(e.source, e.target, e.code[:2]) for e in examined} == {("KOR", "PRK", "09")}
+
+
+def test_the_guest_of_a_host_makes_the_visit(code):
+    events = code("Biden welcomed Kishida to the White House on Wednesday for an official visit.", "2024-04-10")
+    assert {(e.source, e.target, e.code) for e in events} == {("USAGOV", "JPNGOV", "043"), ("JPNGOV", "USAGOV", "042")}

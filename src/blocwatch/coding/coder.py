@@ -388,6 +388,7 @@ _FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED"})
 # verbs whose act answers the one just reported in the sentence
 _RECIPROCAL = frozenset({"retaliate", "retaliated", "retaliates", "retaliating", "reciprocated", "reciprocates"})
+_HOST, _VISIT = "043", "042"  # CAMEO: host a visit, make a visit
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -758,6 +759,10 @@ class Coder:
                 mode = "negated"
             if emit(cand.pos, cand, pairs, code, mode, cand.pattern.id) and subject_group is not None:
                 state.last_source = subject_group
+            if code.startswith(_HOST):
+                # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
+                guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
+                emit(cand.pos, cand, guests, _VISIT, mode, cand.pattern.id + "+guest")
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
                 if intent_mode in ("hypothetical", "future") and lowers[intent] in _STATIVE_INTENT:
