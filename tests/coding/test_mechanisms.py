@@ -468,7 +468,7 @@ def test_retaliation_answers_the_act_just_reported(code):
 
 def test_welcomes_relief_operations_and_examinations(code):
     assert triples(code("Mongolia gave Vladimir Putin a red-carpet welcome in Ulaanbaatar.", "2024-09-03")) == {
-        ("MNG", "RUS", "043", "asserted")
+        ("MNG", "RUS", "043", "asserted"), ("RUS", "MNG", "042", "asserted")
     }
     assert triples(code("The US military launched a relief operation in northeastern Japan.", "2011-03-13")) == {
         ("USA", "JPN", "073", "asserted")
