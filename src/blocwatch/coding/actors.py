@@ -43,6 +43,14 @@ LOCATIVE_PREPS = frozenset(
         "beyond",
     }
 )
+# words that describe a party or armed group between its state and its name ("Japan's ruling LDP")
+_PARTY_MODIFIERS = frozenset(
+    {"ruling", "governing", "conservative", "liberal", "progressive", "centrist", "leftist", "rightist", "left",
+     "right", "far", "wing", "-", "centre", "center", "nationalist", "communist", "socialist", "islamist",
+     "hardline", "largest", "biggest", "second", "junior", "coalition", "minor", "small", "fledgling", "long",
+     "once", "dominant", "pro", "independence", "militant", "armed", "outlawed", "banned", "jihadist", "shiite",
+     "shia", "sunni", "kurdish", "powerful", "populist", "separatist", "reformist", "dovish", "ultranationalist"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
 _AGENT_MODIFIERS = frozenset(
     {
@@ -300,6 +308,13 @@ class ActorMatcher:
                 poss = gap[:1] == ["'s"] or gap[:1] == ["'"]
                 body = gap[1:] if poss else gap
                 gap_ok = all(t in _AGENT_MODIFIERS or t in _DETERMINERS for t in body)
+                # "Japan's ruling Liberal Democratic Party", "Taiwan's opposition Kuomintang": a state's own
+                # party or armed group named after the state is one actor, the group
+                own = _own_group(m, items, i, lowers)
+                if own is not None:
+                    out.append(Mention(m.start, items[own].end, items[own].code, "org", items[own].form))
+                    i = own + 1
+                    continue
                 if nxt.kind in ("sector", "title") and len(gap) <= 3 and gap_ok:
                     merged = Mention(m.start, nxt.end, _with_sector(m, nxt.code), m.kind, m.form)
                     # "Chinese Foreign Minister Wang Yi": the person decides.
@@ -355,6 +370,30 @@ class ActorMatcher:
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         return out
+
+
+def _own_group(m: Mention, items: list[Mention], i: int, lowers: list[str]) -> int | None:
+    """Index of a non-state group (party, movement, armed group) of the state ``m`` that follows it as its
+    owner: "Japan's ruling LDP", "the Japanese opposition DPJ", "Taiwan's main opposition Kuomintang". Only
+    describing words ("ruling", "main", "far-right", ...) and the word "opposition" may stand between. None
+    otherwise."""
+    if m.kind != "state" or len(m.code) != 3:
+        return None
+    k = m.end
+    if lowers[k : k + 1] in (["'s"], ["'"]):
+        k += 1
+    elif m.form != "adjective":
+        return None
+    j = i + 1
+    while j < len(items) and items[j].kind == "sector" and items[j].code == "OPP":
+        j += 1  # "Taiwan's opposition Kuomintang"
+    if j >= len(items) or items[j].kind != "org" or items[j].code[:3] != m.code:
+        return None
+    covered = {t for x in items[i + 1 : j] for t in range(x.start, x.end)}
+    gap = [lowers[t] for t in range(k, items[j].start) if t not in covered]
+    if len(gap) > 4 or not all(t in _PARTY_MODIFIERS or t in _AGENT_MODIFIERS for t in gap):
+        return None
+    return j
 
 
 def _share_sector(mentions: list[Mention], lowers: list[str]) -> None:
