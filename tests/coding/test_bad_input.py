@@ -68,6 +68,7 @@ def test_a_short_english_sentence_with_few_function_words_is_coded(coder):
     text = "Arab League envoy Chadli Klibi undertook mediation mission between Syria and Jordan."
     result = coder.code(Document("short", text))
     assert result.warnings == [] and result.events
+    assert coder.code(Document("bare", "Japan's ruling Liberal Democratic Party criticized China.")).events
     spanish = "El gobierno de Japón anunció nuevas sanciones contra Corea del Norte por sus pruebas de misiles."
     skipped = coder.code(Document("es", spanish))
     assert skipped.events == [] and any("English" in w for w in skipped.warnings)

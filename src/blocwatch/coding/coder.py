@@ -544,7 +544,7 @@ def looks_english(text: str) -> bool:
     # mediation mission between Syria and Palestinian leader Yasser Arafat"): short Latin-script text passes
     # unless another language's function words outnumber the English ones
     foreign = sum(1 for w in words if w in _FOREIGN_FUNCTION_WORDS)
-    return len(words) < 40 and hits > 0 and foreign < hits
+    return len(words) < 40 and (foreign == 0 or foreign < hits)
 
 
 class Coder:
