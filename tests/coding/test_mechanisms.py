@@ -480,3 +480,10 @@ def test_welcomes_relief_operations_and_examinations(code):
 def test_the_guest_of_a_host_makes_the_visit(code):
     events = code("Biden welcomed Kishida to the White House on Wednesday for an official visit.", "2024-04-10")
     assert {(e.source, e.target, e.code) for e in events} == {("USAGOV", "JPNGOV", "043"), ("JPNGOV", "USAGOV", "042")}
+
+
+def test_phrases_with_dotted_abbreviations_match_as_written(code):
+    events = code("The U.N. Security Council condemned North Korea's missile launch.", "2017-07-05")
+    assert {(e.source, e.target[:3]) for e in events} == {("IGOUNOSC", "PRK")}
+    # "U.S. dollars" is a currency, not the United States
+    assert code("Beijing pledged 200 billion U.S. dollars in loans to Brazil.", "2017-07-05")[0].target == "BRA"

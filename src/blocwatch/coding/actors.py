@@ -169,7 +169,9 @@ class ActorMatcher:
         for n, ((text, case), phrases) in enumerate(by_key.items()):
             label = f"ACTOR{n}"
             self.groups[strings.add(label)] = phrases
-            pattern = nlp.make_doc(text)
+            # tokenize the phrase as written: spaCy keeps "U.S." whole but splits a lower-cased "u.s." in two, so
+            # "U.N. Security Council" would never match its own lower-cased pattern
+            pattern = nlp.make_doc(phrases[0].text if not case else text)
             (self.orth if case else self.lower).add(label, [pattern])
 
     def raw_matches(self, doc: Doc, lowers: list[str] | None = None) -> list[tuple[int, int, list[ActorPhrase]]]:
