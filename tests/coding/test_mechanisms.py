@@ -487,3 +487,13 @@ def test_phrases_with_dotted_abbreviations_match_as_written(code):
     assert {(e.source, e.target[:3]) for e in events} == {("IGOUNOSC", "PRK")}
     # "U.S. dollars" is a currency, not the United States
     assert code("Beijing pledged 200 billion U.S. dollars in loans to Brazil.", "2017-07-05")[0].target == "BRA"
+
+
+def test_the_owner_of_a_decision_does_what_it_decides(code):
+    events = code("China's commerce ministry made remarks on the United States' decision to impose tariffs on "
+                  "Chinese goods.", "2018-06-16")
+    assert [(e.source, e.target, e.code) for e in events] == [("USA", "CHN", "163")]
+    # tariffs on imports from a state target that state
+    assert triples(code("Washington imposed tariffs on imports from China.", "2018-06-16")) == {
+        ("USA", "CHN", "163", "asserted")
+    }

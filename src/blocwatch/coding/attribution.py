@@ -343,8 +343,8 @@ def target_after(
             prep = None  # "fired missiles into the sea, Japan's defence ministry said": the phrase ended
         if prep is not None and prep in specs:
             return g
-        # "against the deployment of a US battery", "on $34 billion of Chinese imports"
-        if prep == "of" and len(preps) >= 2 and preps[-2] in specs:
+        # "against the deployment of a US battery", "on $34 billion of Chinese imports", "on imports from China"
+        if prep in ("of", "from") and len(preps) >= 2 and preps[-2] in specs:
             return g
         # "fired missiles at targets in Ukraine": the place of what was hit is the target
         if prep == "in" and _hits_site(gap, preps, specs):

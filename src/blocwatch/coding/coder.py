@@ -389,6 +389,12 @@ _CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED
 # verbs whose act answers the one just reported in the sentence
 _RECIPROCAL = frozenset({"retaliate", "retaliated", "retaliates", "retaliating", "reciprocated", "reciprocates"})
 _HOST, _VISIT = "043", "042"  # CAMEO: host a visit, make a visit
+# nouns whose possessive owner does what their infinitive says ("Seoul's decision to deploy THAAD")
+_INTENT_NOUNS = frozenset(
+    {"decision", "plan", "plans", "move", "bid", "attempt", "attempts", "efforts", "effort", "refusal", "failure",
+     "pledge", "promise", "vow", "push", "threat", "threats", "proposal", "intention", "readiness", "willingness",
+     "determination", "order", "demand", "offer", "agreement", "commitment", "right"}
+)
 # demands, refusals and threats whose target may be the object of the act they name
 _INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
 # where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
@@ -468,6 +474,21 @@ def _compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
         if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
             return None
         return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
+    return None
+
+
+def _intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
+    """ "the United States' decision to impose tariffs", "Tokyo's plan to release treated water": the owner of
+    a noun of intent is the doer of its infinitive."""
+    k = _infinitive_to(view, trig.pos)
+    if k is None or k - 1 <= view.start or view.lowers[k - 1] not in _INTENT_NOUNS:
+        return None
+    for j in range(k - 2, max(view.start, k - 5) - 1, -1):
+        owner = next((g for g in view.groups if g.end == j and view.lowers[j] in ("'s", "'")), None)
+        if owner is not None:
+            return owner
+        if not view.lowers[j].isalpha() and view.lowers[j] not in ("'s", "'", "-"):
+            return None
     return None
 
 
@@ -1053,7 +1074,7 @@ class Coder:
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
-        doer = _gerund_doer(view, trig)
+        doer = _gerund_doer(view, trig) or _intent_owner(view, trig)
         if doer is not None:
             return doer
         found = subject(view, trig.pos)
