@@ -37,3 +37,8 @@ def code(coder):
 def triples(events: list[Event]) -> set[tuple[str, str, str, str]]:
     """(source state, target state, code, mode) for compact assertions."""
     return {(e.source[:3], e.target[:3], e.code, e.mode) for e in events}
+
+
+def asserted(events: list[Event]) -> set[tuple[str, str, str]]:
+    """(source state, target state, code) of the asserted events."""
+    return {(s, t, c) for s, t, c, mode in triples(events) if mode == "asserted"}

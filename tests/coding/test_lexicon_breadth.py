@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import triples
+from tests.conftest import asserted, triples
 
 CASES = [
     # 01 statements: weighing options against someone (014)
@@ -94,9 +94,8 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][2] + ":" + c[0][:40] for c in CASES])
 def test_new_pattern_codes_source_and_target(code, text, expected):
-    source, target, cameo = expected
-    got = {(s, t, c) for s, t, c, mode in triples(code(text)) if mode == "asserted"}
-    assert (source, target, cameo) in got, got
+    got = asserted(code(text))
+    assert expected in got, got
 
 
 def test_weighing_an_option_still_codes_the_option_itself(code):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import triples
+from tests.conftest import asserted, triples
 
 CASES = [
     # 02 appeals: resuming talks of any kind ("six-party", "nuclear", "peace") is an appeal to negotiate
@@ -38,9 +38,8 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_recall_pattern_codes_source_and_target(code, text, expected):
-    source, target, cameo = expected
-    got = {(s, t, c) for s, t, c, mode in triples(code(text)) if mode == "asserted"}
-    assert (source, target, cameo) in got, got
+    got = asserted(code(text))
+    assert expected in got, got
 
 
 def test_willing_to_have_consultations_is_an_intent_to_meet(code):
