@@ -11,8 +11,6 @@ builds its ``Coder`` once and reuses it.
 from __future__ import annotations
 
 import bisect
-import html
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,74 +46,12 @@ from blocwatch.coding.segment import (
     normalise_layout,
     split_sentences,
 )
+from blocwatch.coding.textcheck import HTML_HINT, looks_binary, looks_english, strip_markup
 from blocwatch.coding.triggers import Trigger, TriggerMatcher
 from blocwatch.lexicon.cameo import CameoCode
 from blocwatch.lexicon.loader import Lexicon, load_lexicon
 from blocwatch.model import Document, Event
 
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_SCRIPT = re.compile(r"(?is)<(script|style|noscript)[^>]*>.*?</\1>")
-_HTML_HINT = re.compile(r"(?i)<(html|body|div|p|span|a|br|table|script|head)[\s>/]")
-_WORD = re.compile(r"[A-Za-z]+")
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "a",
-        "is",
-        "that",
-        "for",
-        "on",
-        "with",
-        "was",
-        "as",
-        "by",
-        "it",
-        "at",
-        "from",
-        "has",
-        "have",
-        "are",
-        "be",
-        "this",
-        "said",
-        "will",
-        "its",
-        "an",
-        "were",
-        "not",
-        "but",
-        "which",
-        "their",
-        "his",
-        "after",
-        "would",
-        "been",
-        "before",
-        "into",
-        "inside",
-        "over",
-        "against",
-        "during",
-        "while",
-        "under",
-        "who",
-        "they",
-        "had",
-        "than",
-    }
-)
-# frequent function words of other Latin-script languages of the news (German, French, Spanish, Italian,
-# Portuguese, Dutch, Indonesian) that are not English words
-_FOREIGN_FUNCTION_WORDS = frozenset(
-    {"der", "die", "das", "und", "ist", "hat", "am", "den", "dem", "nicht", "mit", "auf", "gegen", "neue", "le",
-     "la", "les", "et", "est", "des", "du", "une", "dans", "pour", "avec", "el", "los", "las", "y", "del", "que",
-     "por", "con", "una", "il", "di", "della", "e", "che", "per", "um", "uma", "não", "dos", "het", "een", "van",
-     "niet", "yang", "dan", "dengan", "untuk", "tidak", "ini", "itu"}
-)
 _PRONOUN_SUBJECTS = {"it": "state", "they": "state", "he": "person", "she": "person"}
 _AUX = frozenset(
     {
@@ -534,40 +470,6 @@ class CodingResult:
     warnings: list[str] = field(default_factory=list)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
-
-
-def looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    if "\x00" in sample:
-        return True
-    return len(sample) > 0 and len(_UNPRINTABLE.findall(sample)) / len(sample) > 0.1
-
-
-def strip_markup(text: str) -> str:
-    """Visible text of an HTML fragment, same length not needed (offsets refer to the stripped text)."""
-    text = _SCRIPT.sub(" ", text)
-    text = re.sub(r"(?i)<(br|/p|/div|/h\d|/li|/tr)[^>]*>", "\n", text)
-    return html.unescape(_TAG.sub(" ", text))
-
-
-def looks_english(text: str) -> bool:
-    words = _WORD.findall(text[:20000].lower())
-    if len(words) < 8:
-        # too short to judge: a headline in Latin script passes; other scripts do not
-        letters = sum(ch.isalpha() for ch in text[:2000])
-        ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text[:2000])
-        return letters == 0 or ascii_letters / letters > 0.8
-    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    if hits / len(words) > 0.08:
-        return True
-    # a single sentence may have few function words ("Arab League Secretary General Chadli Klibi undertook
-    # mediation mission between Syria and Palestinian leader Yasser Arafat"): short Latin-script text passes
-    # unless another language's function words outnumber the English ones
-    foreign = sum(1 for w in words if w in _FOREIGN_FUNCTION_WORDS)
-    return len(words) < 40 and (foreign == 0 or foreign < hits)
-
-
 class Coder:
     """Codes documents with one lexicon; build once, call ``code`` many times."""
 
@@ -606,7 +508,7 @@ class Coder:
             return "", [f"{document.doc_id}: looks like binary data, not text; skipped"]
         if "\ufffd" in text[:100000]:
             warnings.append(f"{document.doc_id}: text had invalid UTF-8 bytes (replaced)")
-        if _HTML_HINT.search(text[:20000]):
+        if HTML_HINT.search(text[:20000]):
             text = strip_markup(text)
             warnings.append(
                 f"{document.doc_id}: looks like raw HTML; coded its visible text only "
