@@ -23,8 +23,6 @@ from spacy.tokens import Doc
 from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
-    PREPOSITIONS,
-    TARGET_STOPS,
     SentenceView,
     agent_of_passive,
     between_pair,
@@ -37,6 +35,31 @@ from blocwatch.coding.attribution import (
 )
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import CONDITIONS, MONTH_CONTEXT, event_mode
+from blocwatch.coding.roles import (
+    ASKS,
+    CAUSATIVES,
+    CAUSE_MARKERS,
+    FORCE_ROOTS,
+    HOST,
+    INFINITIVE_OBJECT,
+    INFINITIVE_ROOTS,
+    INTENT_ADVERBS,
+    NOT_INFINITIVE,
+    REACTION_ROOTS,
+    RECIPROCAL,
+    SPEECH_ACTS,
+    VISIT,
+    asks_own_government,
+    compatriots,
+    gerund_doer,
+    infinitive_to,
+    intent_owner,
+    object_relative,
+    same_actor,
+    same_state,
+    unowned,
+    with_parallel_target,
+)
 from blocwatch.coding.segment import (
     OffsetMap,
     blank_datelines,
@@ -236,25 +259,6 @@ _INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantl
         "not",
     }
 )
-_INTENT_ADVERBS = frozenset(
-    {
-        "further",
-        "jointly",
-        "closely",
-        "also",
-        "swiftly",
-        "quickly",
-        "immediately",
-        "gradually",
-        "actively",
-        "fully",
-        "formally",
-        "eventually",
-        "soon",
-        "again",
-        "substantially",
-    }
-)
 
 
 def _is_headline(doc: Doc, start: int, end: int) -> bool:
@@ -282,171 +286,6 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
         return e.rule == "consult.talks-noun" and bool({e.source[:3], e.target[:3]} & visitors)
 
     return [e for e in events if not merged(e)]
-
-
-# sectors that act for the state itself: "Japan" beside "Japan's army" is one actor named twice
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
-
-
-def _same_actor(a: str, b: str) -> bool:
-    """Same code, or the same state where one side has no sector and the other acts for the state (an
-    attribution slip). Rebels, protesters or the opposition against their own state are a domestic event."""
-    if a == b:
-        return True
-    if a[:3] != b[:3] or (len(a) > 3 and len(b) > 3):
-        return False
-    sectored = a if len(a) > 3 else b
-    return len(sectored) == 3 or sectored[3:6] in _STATE_SECTORS
-
-
-def _infinitive_to(view: SentenceView, pos: int) -> int | None:
-    """Position of the "to" before an infinitive trigger ("to jointly develop"), or None."""
-    k = pos - 1
-    while k > view.start and view.lowers[k] in _INTENT_ADVERBS:
-        k -= 1
-    return k if k > view.start and view.lowers[k] == "to" else None
-
-
-# participles and verbs that make their object react: "prompting Seoul to scramble jets"
-_CAUSATIVES = frozenset(
-    {"prompting", "prompted", "forcing", "forced", "causing", "caused", "leading", "led", "compelling",
-     "compelled", "spurring", "spurred", "provoking", "provoked", "pushing", "pushed"}
-)
-# reactions (disapproval, rejection, threats, protest, cutting ties, coercion) that may name their cause
-# in a clause instead of an object: "protested after Chinese missiles landed ..."
-_REACTION_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
-_CAUSE_MARKERS = frozenset({"after", "when", "because", "as"})
-# participles between an actor and the "in/of/for" of a gerund it performs
-_DOER_PARTICIPLES = frozenset({"involved", "engaged", "responsible", "accused", "suspected", "guilty", "complicit",
-                               "implicated", "caught", "active", "instrumental", "busy"})
-# protest, posture, coercion and violence: acts a state's forces may turn on its own people
-_FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-_CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED"})
-# verbs whose act answers the one just reported in the sentence
-_RECIPROCAL = frozenset({"retaliate", "retaliated", "retaliates", "retaliating", "reciprocated", "reciprocates"})
-_HOST, _VISIT = "043", "042"  # CAMEO: host a visit, make a visit
-# nouns whose possessive owner does what their infinitive says ("Seoul's decision to deploy THAAD")
-_INTENT_NOUNS = frozenset(
-    {"decision", "plan", "plans", "move", "bid", "attempt", "attempts", "efforts", "effort", "refusal", "failure",
-     "pledge", "promise", "vow", "push", "threat", "threats", "proposal", "intention", "readiness", "willingness",
-     "determination", "order", "demand", "offer", "agreement", "commitment", "right"}
-)
-# demands, refusals and threats whose target may be the object of the act they name
-_INFINITIVE_ROOTS = frozenset({"10", "12", "13"})
-# where the object of an infinitive complement may stand ("threatened to cut off electricity to Nakhichevan")
-_INFINITIVE_OBJECT = ("dobj", "with", "to", "against", "on", "from")
-# words after "to" that show it is a preposition, not an infinitive marker
-_NOT_INFINITIVE = frozenset(
-    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "all", "some",
-     "what", "which", "whom", "it", "them", "him", "us", "me", "one", "both", "each", "such", "no", "date", "power"}
-)
-# appeals, demands, criticism and rejections: addressed, in a coordination without an object of their own,
-# to the previous verb's target ("met his Chinese counterpart and demanded the release of ...")
-_SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
-_ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
-
-
-def _with_parallel_target(view: SentenceView, tgt: Group) -> Group:
-    """ "a 24 percent tariff on Japanese goods and 25 percent on South Korean goods": a second phrase with the
-    same preposition after "and" adds its actor to the target."""
-    prep = view.governed_by_prep(tgt)
-    if prep is None:
-        return tgt
-    lowers = view.lowers
-    stop = min(view.end, tgt.end + 12)
-    k = tgt.end
-    while k < stop and lowers[k] != "and":
-        if not lowers[k].isalpha() or lowers[k] in PREPOSITIONS:
-            return tgt
-        k += 1
-    for j in range(k + 1, min(stop, k + 6)):
-        word = lowers[j]
-        if word == prep:
-            nxt = next((g for g in view.groups if j < g.start <= j + 2), None)
-            if nxt is None or nxt.locative:
-                return tgt
-            return Group(tgt.members + nxt.members)
-        if not (word.isalpha() or _is_number(word)) or word in PREPOSITIONS:
-            return tgt
-    return tgt
-
-
-def _is_number(word: str) -> bool:
-    return word.replace(".", "").replace(",", "").isdigit()
-
-
-def _gerund_doer(view: SentenceView, trig: Trigger) -> Group | None:
-    """ "North Korean officials involved in sending troops to Russia", "punished Seoul for deploying THAAD": the
-    doer of a gerund after in/of/for is the actor right before it (or before one participle)."""
-    lowers = view.lowers
-    k = trig.pos - 1
-    if trig.morph != "ing" or k <= view.start or lowers[k] not in ("in", "of", "for"):
-        return None
-    ends = {g.end: g for g in view.groups}
-    doer = ends.get(k) or (ends.get(k - 1) if lowers[k - 1] in _DOER_PARTICIPLES else None)
-    return None if doer is None or doer.locative else doer
-
-
-def _unowned(raw: list[tuple[int, int, list]], mentions: list[Mention]) -> list[tuple[int, int, str]]:
-    """Civil-society role words the actor matcher left without a state ("disperse demonstrators")."""
-    taken = {k for m in mentions for k in range(m.start, m.end)}
-    return [
-        (s, e, phrases[0].ref)
-        for s, e, phrases in raw
-        if phrases[0].kind == "sector" and phrases[0].ref in _CIVIL and s not in taken
-    ]
-
-
-def _compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
-    """ "Liberian riot police used tear gas to disperse demonstrators": force used on people named only by
-    their role falls on the source's own people (LBRCOP → LBRCVL)."""
-    state = {m.code[:3] for m in src.members}
-    if len(state) != 1 or not next(iter(state)).isalpha() or next(iter(state)) in ("IGO", "NGO"):
-        return None
-    lowers = view.lowers
-    for start, end, sector in view.unowned:
-        if start <= trig.pos or start > trig.end + 6:
-            continue
-        if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
-            return None
-        return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
-    return None
-
-
-def _intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
-    """ "the United States' decision to impose tariffs", "Tokyo's plan to release treated water": the owner of
-    a noun of intent is the doer of its infinitive."""
-    k = _infinitive_to(view, trig.pos)
-    if k is None or k - 1 <= view.start or view.lowers[k - 1] not in _INTENT_NOUNS:
-        return None
-    for j in range(k - 2, max(view.start, k - 5) - 1, -1):
-        owner = next((g for g in view.groups if g.end == j and view.lowers[j] in ("'s", "'")), None)
-        if owner is not None:
-            return owner
-        if not view.lowers[j].isalpha() and view.lowers[j] not in ("'s", "'", "-"):
-            return None
-    return None
-
-
-def _object_relative(view: SentenceView, src: Group) -> bool:
-    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
-    k = src.start - 1
-    return k > view.start and view.lowers[k] in ("which", "that") and view.lowers[k - 1] == ","
-
-
-def _same_state(a: Group, b: Group) -> bool:
-    """Every member of both groups belongs to one state."""
-    return len({m.code[:3] for m in (*a.members, *b.members)}) == 1
-
-
-# organs of the state: a prosecutor asking for the premier's sentence asks a court, not the government
-_STATE_ORGANS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
-
-
-def _asks_own_government(src: Group, tgt: Group) -> bool:
-    """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
-    government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
-    return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] in _STATE_ORGANS for m in src.members)
 
 
 @dataclass(slots=True)
@@ -575,7 +414,7 @@ class Coder:
             found = self.triggers.match(lowers, sent.start, sent.end, actor_ends)
             if not found:
                 continue
-            view = SentenceView(lowers, sent.start, sent.end, groups, _unowned(raw[lo:hi], mentions))
+            view = SentenceView(lowers, sent.start, sent.end, groups, unowned(raw[lo:hi], mentions))
             events = self._events(view, found, doc, offset, text, offsets, sent, document, previous_sources)
             result.events.extend(events)
 
@@ -682,10 +521,10 @@ class Coder:
                 mode = "negated"
             if emit(cand.pos, cand, pairs, code, mode, cand.pattern.id) and subject_group is not None:
                 state.last_source = subject_group
-            if code.startswith(_HOST):
+            if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
-                emit(cand.pos, cand, guests, _VISIT, mode, cand.pattern.id + "+guest")
+                emit(cand.pos, cand, guests, VISIT, mode, cand.pattern.id + "+guest")
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
                 if intent_mode in ("hypothetical", "future") and lowers[intent] in _STATIVE_INTENT:
@@ -724,36 +563,36 @@ class Coder:
             tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
                 view, trig.pos + 1, pattern.target, src, trig.end
             )
-            to = self._infinitive_after(view, trig) if tgt is None and pattern.code[:2] in _INFINITIVE_ROOTS else None
+            to = self._infinitive_after(view, trig) if tgt is None and pattern.code[:2] in INFINITIVE_ROOTS else None
             if to is not None:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
-                tgt = target_after(view, to + 2, _INFINITIVE_OBJECT, src)
+                tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
             if tgt is not None:
-                tgt = _with_parallel_target(view, tgt)
+                tgt = with_parallel_target(view, tgt)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
-            if tgt is None and pattern.code[:2] in _REACTION_ROOTS:
+            if tgt is None and pattern.code[:2] in REACTION_ROOTS:
                 tgt = self._cause_clause_actor(view, trig, src)
-            if tgt is None and pattern.code[:2] in _FORCE_ROOTS:
-                tgt = _compatriots(view, trig, src)
-            if tgt is None and view.lowers[trig.pos] in _RECIPROCAL and state.last_source is not None:
+            if tgt is None and pattern.code[:2] in FORCE_ROOTS:
+                tgt = compatriots(view, trig, src)
+            if tgt is None and view.lowers[trig.pos] in RECIPROCAL and state.last_source is not None:
                 # "Washington imposed tariffs, and Beijing retaliated with duties of its own": aimed at the
                 # source of the act just reported
-                tgt = None if _same_state(state.last_source, src) else state.last_source
-            if tgt is None and pattern.code[:2] in _REACTION_ROOTS and _object_relative(view, src):
+                tgt = None if same_state(state.last_source, src) else state.last_source
+            if tgt is None and pattern.code[:2] in REACTION_ROOTS and object_relative(view, src):
                 # "... began their Freedom Shield exercise, which Pyongyang denounced as a war rehearsal": the
                 # relative pronoun stands for the act just reported, and so for its actors
                 last = state.last_source
-                tgt = None if last is None or _same_state(last, src) else last
-            if tgt is not None and _same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
+                tgt = None if last is None or same_state(last, src) else last
+            if tgt is not None and same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
             if (
                 tgt is not None
-                and pattern.code[:2] in _ASKS
-                and _same_state(src, tgt)
-                and not _asks_own_government(src, tgt)
+                and pattern.code[:2] in ASKS
+                and same_state(src, tgt)
+                and not asks_own_government(src, tgt)
             ):
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
@@ -764,7 +603,7 @@ class Coder:
                 while k > view.start and view.lowers[k] in _AUX:
                     k -= 1
                 coordinated = view.lowers[k] in ("and", "then", "but")
-                if participle or (coordinated and pattern.code[:2] in _SPEECH_ACTS):
+                if participle or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
@@ -776,7 +615,7 @@ class Coder:
             pairs += [(t, s) for s, t in pairs if t is not None]
         optional = "optional" in pattern.target
         kept = [
-            (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not _same_actor(s.code, t.code))
+            (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not same_actor(s.code, t.code))
         ]
         if not kept and optional and pairs:
             # "Thailand lifted the curfew in Bangkok": the only target is the source's own state, and an event
@@ -795,16 +634,16 @@ class Coder:
     def _provoker(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
         """ "Russian bombers flew along the coast, forcing the Air Self-Defense Force to scramble fighters":
         a reaction named after a causative ("prompting X to ...") is aimed at the main clause's subject."""
-        k = _infinitive_to(view, trig.pos)
+        k = infinitive_to(view, trig.pos)
         if k is None or src.end != k:
             return None
         j = src.start - 1
         while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
             j -= 1
-        if j <= view.start or view.lowers[j] not in _CAUSATIVES:
+        if j <= view.start or view.lowers[j] not in CAUSATIVES:
             return None
         provoker = subject(view, j)
-        return None if provoker is None or _same_state(provoker, src) else provoker
+        return None if provoker is None or same_state(provoker, src) else provoker
 
     @staticmethod
     def _cause_clause_actor(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
@@ -813,7 +652,7 @@ class Coder:
         lowers = view.lowers
         k = trig.end
         stop = min(view.end, trig.end + 6)
-        while k < stop and lowers[k] not in _CAUSE_MARKERS:
+        while k < stop and lowers[k] not in CAUSE_MARKERS:
             if lowers[k] in (",", ";", ":", "and", "but") or any(g.start == k for g in view.groups):
                 return None
             k += 1
@@ -834,12 +673,12 @@ class Coder:
         when "to" is a preposition ("objected to China's move", "agreed to a ceasefire")."""
         lowers = view.lowers
         k = trig.end
-        while k < view.end and lowers[k] in _INTENT_ADVERBS:
+        while k < view.end and lowers[k] in INTENT_ADVERBS:
             k += 1
         if k + 1 >= view.end or lowers[k] != "to":
             return None
         nxt = lowers[k + 1]
-        if not nxt.isalpha() or nxt in _NOT_INFINITIVE or any(g.start == k + 1 for g in view.groups):
+        if not nxt.isalpha() or nxt in NOT_INFINITIVE or any(g.start == k + 1 for g in view.groups):
             return None
         return k
 
@@ -887,11 +726,11 @@ class Coder:
     def _infinitive_of_purpose(view: SentenceView, pos: int) -> bool:
         """An infinitive names an intended act ("a pact to share intelligence", "Putin to Visit North
         Korea"), unless its governing verb reports a done act ("decided to terminate", "began to")."""
-        k = _infinitive_to(view, pos)
+        k = infinitive_to(view, pos)
         if k is None:
             return False
         j = k - 1
-        while j > view.start and (view.lowers[j] in _INTENT_GAP or view.lowers[j] in _INTENT_ADVERBS):
+        while j > view.start and (view.lowers[j] in _INTENT_GAP or view.lowers[j] in INTENT_ADVERBS):
             j -= 1
         before = view.lowers[j]
         # "ordered travel agencies to stop ...": a causative or factive verb a few words back
@@ -910,7 +749,7 @@ class Coder:
         """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
         lowers = view.lowers
         k = pos - 1
-        while k > view.start and lowers[k] in _INTENT_ADVERBS:
+        while k > view.start and lowers[k] in INTENT_ADVERBS:
             k -= 1
         if k > view.start and lowers[k] == "and":
             # "agreed to put the dispute behind them and restore exchanges": the shared "to"
@@ -939,7 +778,7 @@ class Coder:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
         "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
         lowers = view.lowers
-        k = _infinitive_to(view, pos)
+        k = infinitive_to(view, pos)
         if k is None:
             return False
         addressee = max((g for g in view.groups if g.end <= k), key=lambda g: g.end, default=None)
@@ -976,7 +815,7 @@ class Coder:
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
-        doer = _gerund_doer(view, trig) or _intent_owner(view, trig)
+        doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer
         found = subject(view, trig.pos)
