@@ -91,7 +91,7 @@ _NOT_NAMES = frozenset(
 )
 # sectors of society (not of the state) that belong to the state they are "in": "protesters in Seoul";
 # soldiers or diplomats "in" a country are usually foreign ones
-_CIVIL_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
+SOCIETY_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
 _NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "-", "la", "le", "du"})
 _JOINERS = {
     ("and",): "and",
@@ -341,7 +341,7 @@ class ActorMatcher:
                         i += 2
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
-                    civil_in = gap == ["in"] and m.code in _CIVIL_SECTORS and nxt.kind == "state"
+                    civil_in = gap == ["in"] and m.code in SOCIETY_SECTORS and nxt.kind == "state"
                     if nxt.kind in ("state", "group") and (
                         gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned) or civil_in
                     ):

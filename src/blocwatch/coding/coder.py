@@ -34,7 +34,7 @@ from blocwatch.coding.attribution import (
     target_after,
 )
 from blocwatch.coding.dates import resolve
-from blocwatch.coding.modality import CONDITIONS, MONTH_CONTEXT, event_mode
+from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
 from blocwatch.coding.roles import (
     ASKS,
     CAUSATIVES,
@@ -59,6 +59,7 @@ from blocwatch.coding.roles import (
     same_state,
     unowned,
     with_parallel_target,
+    word_before,
 )
 from blocwatch.coding.segment import (
     OffsetMap,
@@ -286,6 +287,14 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
         return e.rule == "consult.talks-noun" and bool({e.source[:3], e.target[:3]} & visitors)
 
     return [e for e in events if not merged(e)]
+
+
+def _before_auxiliaries(view: SentenceView, pos: int) -> int:
+    """Position of the first word before the verb at ``pos`` that is not an auxiliary ("has not been")."""
+    k = pos - 1
+    while k >= view.start and view.lowers[k] in _AUX:
+        k -= 1
+    return k
 
 
 @dataclass(slots=True)
@@ -576,15 +585,15 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
-            if tgt is None and view.lowers[trig.pos] in RECIPROCAL and state.last_source is not None:
-                # "Washington imposed tariffs, and Beijing retaliated with duties of its own": aimed at the
-                # source of the act just reported
-                tgt = None if same_state(state.last_source, src) else state.last_source
-            if tgt is None and pattern.code[:2] in REACTION_ROOTS and object_relative(view, src):
-                # "... began their Freedom Shield exercise, which Pyongyang denounced as a war rehearsal": the
-                # relative pronoun stands for the act just reported, and so for its actors
-                last = state.last_source
-                tgt = None if last is None or same_state(last, src) else last
+            answers = view.lowers[trig.pos] in RECIPROCAL or (
+                pattern.code[:2] in REACTION_ROOTS and object_relative(view, src)
+            )
+            last = state.last_source
+            if tgt is None and answers and last is not None and not same_state(last, src):
+                # aimed at the source of the act just reported: "Washington imposed tariffs, and Beijing retaliated
+                # with duties of its own"; "... began their Freedom Shield exercise, which Pyongyang denounced as a
+                # war rehearsal" (the relative pronoun stands for that act)
+                tgt = last
             if tgt is not None and same_state(src, tgt) and all(m.form == "owned" for m in tgt.members):
                 # "withdraw its troops from Lebanon": the source's own agents are the object, not the target
                 tgt = target_after(view, tgt.end, pattern.target, src)
@@ -599,10 +608,7 @@ class Coder:
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
-                k = trig.pos - 1
-                while k > view.start and view.lowers[k] in _AUX:
-                    k -= 1
-                coordinated = view.lowers[k] in ("and", "then", "but")
+                coordinated = view.lowers[_before_auxiliaries(view, trig.pos)] in ("and", "then", "but")
                 if participle or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
@@ -623,13 +629,6 @@ class Coder:
             kept = pairs
         return kept, code, src
 
-    def _reported(self, view: SentenceView, k: int) -> bool:
-        """Whether "would" at ``k`` follows a reporting verb in a sentence that states no condition."""
-        lowers = view.lowers
-        if not CONDITIONS.isdisjoint(lowers[view.start : view.end]):
-            return False
-        return any(w in self.modality.reporting_verbs for w in lowers[view.start : k])
-
     @staticmethod
     def _provoker(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
         """ "Russian bombers flew along the coast, forcing the Air Self-Defense Force to scramble fighters":
@@ -637,9 +636,7 @@ class Coder:
         k = infinitive_to(view, trig.pos)
         if k is None or src.end != k:
             return None
-        j = src.start - 1
-        while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
-            j -= 1
+        j = word_before(view, src)
         if j <= view.start or view.lowers[j] not in CAUSATIVES:
             return None
         provoker = subject(view, j)
@@ -707,7 +704,8 @@ class Coder:
                 after = lowers[k + 1] if k + 1 < view.end else ""
                 if after in ("not", "n't", "never"):
                     return "hypothetical" if _NOUN_PREDICATE_MODES[word] == "hypothetical" else "negated"
-                if word == "would" and self._reported(view, k):
+                sentence = lowers[view.start : view.end]
+                if word == "would" and reported_speech(lowers[view.start : k], sentence, self.modality):
                     return "future"  # "said the curbs would take effect on Thursday": reported speech
                 return _NOUN_PREDICATE_MODES[word]
             k += 1
@@ -739,10 +737,7 @@ class Coder:
         # "prompting Japan to recall its ambassador": the causative reports a done act
         for g in view.groups:
             if g.end == k and g.start - 1 >= view.start:
-                j = g.start - 1
-                while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
-                    j -= 1
-                before = view.lowers[j]
+                before = view.lowers[word_before(view, g)]
         return before not in _FACTIVE_BEFORE_TO
 
     def _intent_verb(self, view: SentenceView, pos: int, code: str) -> int | None:
@@ -799,9 +794,7 @@ class Coder:
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
     ) -> Group | None:
         lowers = view.lowers
-        k = trig.pos - 1
-        while k >= view.start and lowers[k] in _AUX:
-            k -= 1
+        k = _before_auxiliaries(view, trig.pos)
         if any(end - 1 == k for _, end, _ in view.unowned):
             return None  # "demonstrators protesting the result": the doer is named by role alone, with no state
         # coordinated verb phrases share the subject: "protested and summoned"

@@ -96,9 +96,12 @@ def _reported_would(
     the trigger, after a reporting verb, in a sentence (``lowers[start:end]``) that states no condition."""
     if not _has_cue(window, _WOULD) or _has_cue(window, _other_hedges(modality.hypothetical)):
         return False
-    if not CONDITIONS.isdisjoint(lowers[start:end]):
-        return False
     # the reporting verb comes before the "would"; a "would" after a nominal trigger ("said the curbs would take
     # effect") has the whole left context before it
     last = max((i for i, w in enumerate(sentence_left) if w in ("would", "'d")), default=len(sentence_left))
-    return any(w in modality.reporting_verbs for w in sentence_left[:last])
+    return reported_speech(sentence_left[:last], lowers[start:end], modality)
+
+
+def reported_speech(left: list[str], sentence: list[str], modality: Modality) -> bool:
+    """Whether words ``left`` of a "would" hold a reporting verb, in a ``sentence`` that states no condition."""
+    return CONDITIONS.isdisjoint(sentence) and any(w in modality.reporting_verbs for w in left)

@@ -9,7 +9,7 @@ phrase adds; whom force used on people named by role alone falls on; and the wor
 
 from __future__ import annotations
 
-from blocwatch.coding.actors import Group, Mention
+from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
 from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView
 from blocwatch.coding.triggers import Trigger
 
@@ -36,6 +36,14 @@ INTENT_ADVERBS = frozenset(
 
 # sectors that act for the state itself: "Japan" beside "Japan's army" is one actor named twice
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
+
+
+def word_before(view: SentenceView, group: Group) -> int:
+    """Position of the word before ``group`` and its determiners ("forcing [the] Air Self-Defense Force")."""
+    j = group.start - 1
+    while j > view.start and view.lowers[j] in ("the", "a", "an", "its", "their"):
+        j -= 1
+    return j
 
 
 def same_actor(a: str, b: str) -> bool:
@@ -71,7 +79,7 @@ DOER_PARTICIPLES = frozenset({"involved", "engaged", "responsible", "accused", "
                                "implicated", "caught", "active", "instrumental", "busy"})
 # protest, posture, coercion and violence: acts a state's forces may turn on its own people
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-CIVIL = frozenset({"CVL", "OPP", "EDU", "LAB", "REB", "INS", "SEP", "REF", "MED"})
+CIVIL = SOCIETY_SECTORS | {"REF", "MED"}
 # verbs whose act answers the one just reported in the sentence
 RECIPROCAL = frozenset({"retaliate", "retaliated", "retaliates", "retaliating", "reciprocated", "reciprocates"})
 HOST, VISIT = "043", "042"  # CAMEO: host a visit, make a visit
@@ -190,7 +198,7 @@ def same_state(a: Group, b: Group) -> bool:
 
 
 # organs of the state: a prosecutor asking for the premier's sentence asks a court, not the government
-STATE_ORGANS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
+STATE_ORGANS = STATE_SECTORS - {"ELI"}
 
 
 def asks_own_government(src: Group, tgt: Group) -> bool:
