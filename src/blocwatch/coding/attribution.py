@@ -395,18 +395,36 @@ def _absolute_clause(window: list[str]) -> bool:
     return any(a == "," and b in ("with", "as", "while", "whereas") for a, b in pairwise(window))
 
 
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+     "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a", "an"}
+)
+# "hundreds of", "tens of thousands of", "scores of": a count, not a phrase the verb governs
+_COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "hundred", "thousand"})
+
+
 def _is_quantity(word: str) -> bool:
     return word[:1].isdigit() or word in ("$", "%", "percent", "million", "billion")
 
 
 def _drop_at_least(gap: list[str]) -> list[str]:
+    """The gap without quantifiers: "at least", "as many as", "more than", "up to", "tens of thousands of"."""
     out = []
     i = 0
     while i < len(gap):
-        if gap[i] in ("at", "as") and i + 1 < len(gap) and gap[i + 1] in ("least", "many", "much", "most"):
+        nxt = gap[i + 1] if i + 1 < len(gap) else ""
+        if gap[i] in ("at", "as") and nxt in ("least", "many", "much", "most"):
             i += 2
             if i < len(gap) and gap[i] == "as":
                 i += 1
+            continue
+        # quantity words are already gone: "more than 100 Palestinians" leaves "more than"
+        if (gap[i] in ("more", "fewer", "less") and nxt == "than") or (gap[i] == "up" and nxt == "to"):
+            if i + 2 == len(gap) or gap[i + 2] in _NUMBER_WORDS or gap[i + 2] in _COUNT_NOUNS:
+                i += 2
+                continue
+        if gap[i] in _COUNT_NOUNS and nxt == "of":
+            i += 2
             continue
         out.append(gap[i])
         i += 1
