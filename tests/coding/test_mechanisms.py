@@ -497,3 +497,32 @@ def test_the_owner_of_a_decision_does_what_it_decides(code):
     assert triples(code("Washington imposed tariffs on imports from China.", "2018-06-16")) == {
         ("USA", "CHN", "163", "asserted")
     }
+
+
+
+def _full(events) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in events if e.mode == "asserted"}
+
+
+def test_quantifier_before_the_object(code):
+    got = _full(code("Chinese police detained more than 100 Japanese fishermen near the disputed islands."))
+    assert ("CHNCOP", "JPNCVL", "173") in got
+    got = _full(code("Russian border guards detained up to 16 Japanese fishermen on Monday."))
+    assert [c for _, t, c in got if t == "JPNCVL"] == ["173"]
+    got = _full(code("Israeli soldiers arrested tens of thousands of Palestinians during the uprising."))
+    assert ("ISRMIL", "PSE", "173") in got
+
+
+def test_wounding_and_combat_between_forces(code):
+    got = _full(code("North Korean soldiers wounded two South Korean tourists near the resort."))
+    assert ("PRKMIL", "KORCVL", "182") in got
+    # killing soldiers of another state's forces is combat, not an assault on persons
+    got = _full(code("Chinese troops killed four Indian soldiers in a border clash on Monday."))
+    assert ("CHNMIL", "INDMIL", "190") in got
+
+
+def test_riot_needs_a_target(code):
+    assert ("CHN", "JPN", "145", "asserted") in triples(
+        code("Chinese students rioted against Japan outside the consulate on Sunday.")
+    )
+    assert code("Thousands of Chinese students rioted in the capital on Sunday.") == []

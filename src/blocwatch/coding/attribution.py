@@ -335,6 +335,8 @@ def target_after(
             return None  # ", with Tokyo offering ...": a new clause, not this verb's object
         gap = [w for k, w in enumerate(window, anchor) if k not in skipped and not _is_quantity(w)]
         gap = _drop_at_least(gap)
+        if gap[:1] == ["in"] and len(window) > 1 and (window[1] in _COUNT_NOUNS or _is_quantity(window[1])):
+            gap = gap[1:]  # a particle, not a place: "took in tens of thousands of Ukrainian refugees"
         if any(w in TARGET_STOPS for w in gap) and not ("that" in specs and "that" in gap):
             return None
         preps = [w for w in gap[-6:] if w in PREPOSITIONS or w in specs]
@@ -419,10 +421,10 @@ def _drop_at_least(gap: list[str]) -> list[str]:
                 i += 1
             continue
         # quantity words are already gone: "more than 100 Palestinians" leaves "more than"
-        if (gap[i] in ("more", "fewer", "less") and nxt == "than") or (gap[i] == "up" and nxt == "to"):
-            if i + 2 == len(gap) or gap[i + 2] in _NUMBER_WORDS or gap[i + 2] in _COUNT_NOUNS:
-                i += 2
-                continue
+        comparative = (gap[i] in ("more", "fewer", "less") and nxt == "than") or (gap[i] == "up" and nxt == "to")
+        if comparative and (i + 2 == len(gap) or gap[i + 2] in _NUMBER_WORDS or gap[i + 2] in _COUNT_NOUNS):
+            i += 2
+            continue
         if gap[i] in _COUNT_NOUNS and nxt == "of":
             i += 2
             continue

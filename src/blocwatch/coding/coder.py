@@ -50,6 +50,7 @@ from blocwatch.coding.roles import (
     SPEECH_ACTS,
     VISIT,
     asks_own_government,
+    combat_code,
     compatriots,
     gerund_doer,
     infinitive_to,
@@ -450,13 +451,14 @@ class Coder:
 
         def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> int:
             when, _ = resolve(sentence_text, document.date, future=mode == "future")
-            row = self._code_row(code)
             t0 = offsets.start(doc[trig.pos].idx + offset)
             t_last = doc[trig.end - 1]
             t1 = offsets.end(t_last.idx + len(t_last.text) + offset)
             added = 0
             for s, t in pairs:
-                key = (s.code, t.code if t else "", code)
+                pair_code = combat_code(code, s.code, t.code if t else "")
+                row = self._code_row(pair_code)
+                key = (s.code, t.code if t else "", pair_code)
                 earlier = seen.get(key)
                 if earlier is not None and (mode != "asserted" or out[earlier][1].mode == "asserted"):
                     continue
@@ -470,7 +472,7 @@ class Coder:
                     date=when.isoformat() if when else "",
                     source=s.code,
                     target=t.code if t else "",
-                    code=code,
+                    code=pair_code,
                     root=row.root,
                     quad_class=row.quad_class,
                     goldstein=row.goldstein,

@@ -57,6 +57,14 @@ def same_actor(a: str, b: str) -> bool:
     return len(sectored) == 3 or sectored[3:6] in STATE_SECTORS
 
 
+def combat_code(code: str, source: str, target: str) -> str:
+    """Killing or wounding between armed forces is combat (CAMEO 190, conventional military force), not the
+    assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines"."""
+    if code.startswith("182") and source[3:6] == "MIL" and target[3:6] == "MIL":
+        return "190"
+    return code
+
+
 def infinitive_to(view: SentenceView, pos: int) -> int | None:
     """Position of the "to" before an infinitive trigger ("to jointly develop"), or None."""
     k = pos - 1
