@@ -526,3 +526,14 @@ def test_riot_needs_a_target(code):
         code("Chinese students rioted against Japan outside the consulate on Sunday.")
     )
     assert code("Thousands of Chinese students rioted in the capital on Sunday.") == []
+
+
+def test_reported_must_is_a_demand_of_the_obliged(code):
+    events = code("Beijing said on Monday that Tokyo must withdraw its ships from the waters near the islands.")
+    assert ("CHN", "JPN", "100", "asserted") in triples(events)
+    events = code("North Korea must release the detained fishermen, the South Korean foreign ministry said.")
+    assert ("KOR", "PRK", "100", "asserted") in triples(events)
+    # the act laid on the obliged has not happened
+    assert not any(e.mode == "asserted" and e.code.startswith("08") for e in events)
+    # one's own obligation is no demand
+    assert not any(e.code == "100" for e in code("China said it must respond firmly to the provocation."))

@@ -131,6 +131,9 @@ _REPORTING_VERBS = frozenset(
         "warned",
         "argued",
         "confirmed",
+        "reiterated",
+        "stressed",
+        "repeated",
     }
 )
 _NOUN_PREDICATE_MODES = {
@@ -317,6 +320,35 @@ class CodingResult:
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+OBLIGED = "obliged"
+
+
+def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group | None]:
+    """Speaker and obliged actor of a reported "must": "Russia said Sudan must return the helicopter" is a
+    demand (CAMEO 10) Russia makes of Sudan; the act after "must" has not happened (hypothetical)."""
+    lowers = view.lowers
+    obliged = None
+    for g in view.groups:
+        if trig.pos - 3 <= g.end <= trig.pos and not g.locative:
+            between = lowers[g.end : trig.pos]
+            if not any(w in (",", "that", "which", "who", ";") for w in between):
+                obliged = g
+    if obliged is None:
+        return None, None
+    for j in range(obliged.start - 1, view.start - 1, -1):
+        if lowers[j] in _REPORTING_VERBS:
+            return subject(view, j), obliged
+    # "..., Russia said" or "..., said the minister" after the clause
+    for j in range(trig.end, view.end):
+        if lowers[j] in _REPORTING_VERBS and lowers[j - 1] != "who":
+            before = next((g for g in view.groups if g.end == j and g.start > trig.end), None)
+            if before is not None:
+                return before, obliged
+            after = next((g for g in view.groups if g.start in (j + 1, j + 2)), None)
+            return after, obliged
+    return None, obliged
 
 
 class Coder:
@@ -567,6 +599,10 @@ class Coder:
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
         elif trig.passive == "be":
             return [], pattern.code, None
+        elif OBLIGED in pattern.target:
+            src, tgt = _obligation(view, trig)
+            if src is None or tgt is None or same_state(src, tgt):
+                return [], pattern.code, None
         else:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
