@@ -537,3 +537,12 @@ def test_reported_must_is_a_demand_of_the_obliged(code):
     assert not any(e.mode == "asserted" and e.code.startswith("08") for e in events)
     # one's own obligation is no demand
     assert not any(e.code == "100" for e in code("China said it must respond firmly to the provocation."))
+
+
+def test_threat_is_aimed_at_whoever_the_condition_names(code):
+    got = triples(code("Pyongyang threatened to resume nuclear tests if Washington and Seoul held their drills."))
+    assert ("PRK", "USA", "138", "asserted") in got and ("PRK", "KOR", "138", "asserted") in got
+    got = triples(code("Moscow threatened to walk out of the arms talks unless Washington dropped its missile plans."))
+    assert any(s == "RUS" and t == "USA" and c.startswith("13") for s, t, c, _ in got)
+    # a condition on one's own side names no target
+    assert not any(e.target for e in code("Beijing threatened to retaliate if China's interests were harmed."))

@@ -48,10 +48,12 @@ from blocwatch.coding.roles import (
     REACTION_ROOTS,
     RECIPROCAL,
     SPEECH_ACTS,
+    THREATEN,
     VISIT,
     asks_own_government,
     combat_code,
     compatriots,
+    condition_subject,
     gerund_doer,
     infinitive_to,
     intent_owner,
@@ -651,6 +653,8 @@ class Coder:
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
+        if tgt is None and (pattern.code.startswith(THREATEN) or self._threatened(view, trig, pattern.code)):
+            tgt = condition_subject(view, trig, src)
         code = pattern.code
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
@@ -806,6 +810,14 @@ class Coder:
         if not cooperative and verb in self.modality.threat_intent:
             return k
         return None
+
+    def _threatened(self, view: SentenceView, trig: Trigger, code: str) -> bool:
+        """Whether the trigger is the act a threat verb governs ("threatened to hold a general strike")."""
+        pos = trig.pos
+        if trig.pattern.kind == "noun":
+            pos = support_verb(view, trig, self.modality.support_verbs) or pos
+        verb = self._intent_verb(view, pos, code)
+        return verb is not None and view.lowers[verb] in self.modality.threat_intent
 
     def _asked_for(self, view: SentenceView, pos: int) -> bool:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",

@@ -108,6 +108,7 @@ NOT_INFINITIVE = frozenset(
 )
 # appeals, demands, criticism and rejections: addressed, in a coordination without an object of their own,
 # to the previous verb's target ("met his Chinese counterpart and demanded the release of ...")
+THREATEN = "13"
 SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
 ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
@@ -213,3 +214,21 @@ def asks_own_government(src: Group, tgt: Group) -> bool:
     """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
     government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
     return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] in STATE_ORGANS for m in src.members)
+
+
+CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
+def condition_subject(view: SentenceView, trig: Trigger, source: Group) -> Group | None:
+    """The actor whose conduct a threat is conditioned on, its target when the threat names none:
+    "Russia threatened to walk out of the talks if the United States deployed the missiles"."""
+    lowers = view.lowers
+    for k in range(trig.end, view.end):
+        if lowers[k] in (";", ":"):
+            return None
+        if lowers[k] in CONDITION_MARKERS:
+            for g in view.groups:
+                if k < g.start <= k + 3 and not g.locative:
+                    return None if same_state(g, source) else g
+            return None
+    return None
