@@ -540,7 +540,8 @@ def test_reported_must_is_a_demand_of_the_obliged(code):
 
 
 def test_threat_is_aimed_at_whoever_the_condition_names(code):
-    got = triples(code("Pyongyang threatened to resume nuclear tests if Washington and Seoul held their drills."))
+    text = "Pyongyang threatened to resume nuclear tests if Washington and Seoul went ahead with their drills."
+    got = triples(code(text))
     assert ("PRK", "USA", "138", "asserted") in got and ("PRK", "KOR", "138", "asserted") in got
     got = triples(code("Moscow threatened to walk out of the arms talks unless Washington dropped its missile plans."))
     assert any(s == "RUS" and t == "USA" and c.startswith("13") for s, t, c, _ in got)
