@@ -510,7 +510,7 @@ def test_quantifier_before_the_object(code):
     got = _full(code("Russian border guards detained up to 16 Japanese fishermen on Monday."))
     assert [c for _, t, c in got if t == "JPNCVL"] == ["173"]
     got = _full(code("Israeli soldiers arrested tens of thousands of Palestinians during the uprising."))
-    assert ("ISRMIL", "PSE", "173") in got
+    assert ("ISRMIL", "PSECVL", "173") in got
 
 
 def test_wounding_and_combat_between_forces(code):
@@ -547,3 +547,14 @@ def test_threat_is_aimed_at_whoever_the_condition_names(code):
     assert any(s == "RUS" and t == "USA" and c.startswith("13") for s, t, c, _ in got)
     # a condition on one's own side names no target
     assert not any(e.target for e in code("Beijing threatened to retaliate if China's interests were harmed."))
+
+
+def test_counted_demonyms_are_people_and_a_protest_takes_its_purpose_target(code):
+    text = "Thousands of South Koreans rallied in Seoul on Saturday to demand the resignation of President Yoon."
+    events = code(text, "2024-12-07")
+    got = _full(events)
+    assert ("KORCVL", "KORGOV", "141") in got
+    # the demand is what the rally says, so it is made, not intended
+    assert ("KORCVL", "KORGOV", "1041") in got
+    # an uncounted demonym still names the state
+    assert {e.source for e in code("The Americans protested to Beijing over the detention of the diplomat.")} == {"USA"}

@@ -146,6 +146,22 @@ class Group:
         return self.members[0].locative
 
 
+_COUNTS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "many", "several", "some", "few", "two",
+     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million"}
+)
+
+
+def _counted(lowers: list[str], pos: int, start: int) -> bool:
+    """Whether a plural demonym at ``pos`` is counted ("thousands of South Koreans", "300 Palestinians")."""
+    k = pos - 1
+    if k > start and lowers[k] == "of":
+        k -= 1
+    while k > start and lowers[k] in ("more", "than", "at", "least", "about", "some", "over", "nearly"):
+        k -= 1
+    return k >= start and (lowers[k] in _COUNTS or lowers[k][:1].isdigit())
+
+
 class ActorMatcher:
     """Finds actor phrases in a Doc and composes them into coded mentions."""
 
@@ -256,6 +272,8 @@ class ActorMatcher:
                 continue  # "Park Jin" inside "Park Jin-young"
             if not code:
                 continue
+            if first.form == "demonym" and all(p.form == "demonym" for p in phrases) and _counted(lowers, s, start):
+                code += "CVL"  # "thousands of South Koreans", "300 Palestinians": people, not the state
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
         return self._absorb_names(self._compose(items, lowers, start), doc, lowers, start, end)
 

@@ -45,6 +45,8 @@ from blocwatch.coding.roles import (
     INFINITIVE_ROOTS,
     INTENT_ADVERBS,
     NOT_INFINITIVE,
+    PROTEST,
+    PURPOSE_OBJECT,
     REACTION_ROOTS,
     RECIPROCAL,
     SPEECH_ACTS,
@@ -58,6 +60,7 @@ from blocwatch.coding.roles import (
     infinitive_to,
     intent_owner,
     object_relative,
+    protest_purpose,
     same_actor,
     same_state,
     unowned,
@@ -324,6 +327,14 @@ class CodingResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _protest_message(trig: Trigger, found: list[Trigger]) -> bool:
+    """Whether a demand, appeal or criticism in an infinitive is what a protest just before it says ("marched
+    to demand the minister's resignation"): made by the protest itself, so asserted, not intended."""
+    if trig.pattern.code[:2] not in SPEECH_ACTS:
+        return False
+    return any(t.pattern.code.startswith(PROTEST) and 0 < trig.pos - t.end <= 12 for t in found)
+
+
 OBLIGED = "obliged"
 
 
@@ -560,7 +571,10 @@ class Coder:
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
-            if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):
+            if mode == "asserted" and (
+                intent is not None
+                or (self._infinitive_of_purpose(view, cand.pos) and not _protest_message(cand, found))
+            ):
                 mode = "future"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
                 mode = "negated"
@@ -653,6 +667,9 @@ class Coder:
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
+        if tgt is None and pattern.code.startswith(PROTEST) and (aim := protest_purpose(view, trig)) is not None:
+            # "rallied in Seoul to demand the impeachment of President Yoon": protested against whom it demands of
+            tgt = target_after(view, aim + 1, PURPOSE_OBJECT, src)
         if tgt is None and (pattern.code.startswith(THREATEN) or self._threatened(view, trig, pattern.code)):
             tgt = condition_subject(view, trig, src)
         code = pattern.code

@@ -109,6 +109,7 @@ NOT_INFINITIVE = frozenset(
 # appeals, demands, criticism and rejections: addressed, in a coordination without an object of their own,
 # to the previous verb's target ("met his Chinese counterpart and demanded the release of ...")
 THREATEN = "13"
+PROTEST = "14"
 SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
 ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
@@ -231,4 +232,22 @@ def condition_subject(view: SentenceView, trig: Trigger, source: Group) -> Group
                 if k < g.start <= k + 3 and not g.locative:
                     return None if same_state(g, source) else g
             return None
+    return None
+
+
+# what a protest's purpose infinitive says it is for: "rallied to demand the impeachment of President Yoon"
+PROTEST_PURPOSES = frozenset(
+    {"demand", "protest", "press", "call", "oppose", "denounce", "condemn", "urge", "seek", "decry", "show"}
+)
+PURPOSE_OBJECT = ("dobj", "of", "for", "from", "against", "on", "over", "by")
+
+
+def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
+    """Position of the verb of a protest's purpose infinitive ("marched ... to demand ..."), or None."""
+    lowers = view.lowers
+    for k in range(trig.end, min(view.end - 1, trig.end + 12)):
+        if lowers[k] in (";", ":", "while", "but", "after", "as", "when"):
+            return None
+        if lowers[k] == "to" and lowers[k + 1] in PROTEST_PURPOSES:
+            return k + 1
     return None
