@@ -558,3 +558,7 @@ def test_counted_demonyms_are_people_and_a_protest_takes_its_purpose_target(code
     assert ("KORCVL", "KORGOV", "1041") in got
     # an uncounted demonym still names the state
     assert {e.source for e in code("The Americans protested to Beijing over the detention of the diplomat.")} == {"USA"}
+
+
+def test_civil_roles_without_a_state_are_the_sources_own_people(code):
+    assert ("CHNCOP", "CHNCVL", "173") in _full(code("Chinese police detained dozens of rights lawyers and activists."))
