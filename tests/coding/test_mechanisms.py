@@ -562,3 +562,8 @@ def test_counted_demonyms_are_people_and_a_protest_takes_its_purpose_target(code
 
 def test_civil_roles_without_a_state_are_the_sources_own_people(code):
     assert ("CHNCOP", "CHNCVL", "173") in _full(code("Chinese police detained dozens of rights lawyers and activists."))
+
+
+def test_soviet_union_is_its_own_actor(code):
+    got = triples(code("Soviet troops began withdrawing from Afghanistan on Sunday, the USSR said.", "1988-05-15"))
+    assert any(s == "USR" for s, *_ in got)
