@@ -567,3 +567,20 @@ def test_civil_roles_without_a_state_are_the_sources_own_people(code):
 def test_soviet_union_is_its_own_actor(code):
     got = triples(code("Soviet troops began withdrawing from Afghanistan on Sunday, the USSR said.", "1988-05-15"))
     assert any(s == "USR" for s, *_ in got)
+
+
+def test_demanded_and_accused_acts_are_not_asserted(code):
+    events = code("Beijing demanded that Washington cancel the arms sale to Taiwan.")
+    assert ("CHN", "USA", "100", "asserted") in triples(events) or any(
+        e.source == "CHN" and e.code.startswith("10") and e.mode == "asserted" for e in events
+    )
+    assert not any(e.source == "USA" and e.mode == "asserted" for e in events)
+    # a participle after the comma goes back to the main clause: the accusation is made
+    events = code("Seoul demanded that Tokyo lift its export curbs, accusing Japan of unfair trade.")
+    assert ("KOR", "JPN", "112", "asserted") in triples(events)
+
+
+def test_sworn_and_obliged_readiness_is_not_asserted(code):
+    assert ("PRK", "USA", "190", "future") in triples(code("North Korea has sworn to fight the United States to the end."))
+    events = code("Mubarak said the United States must be ready to mediate between Israel and the Palestinians.")
+    assert not any(e.source == "USA" and e.mode == "asserted" for e in events)

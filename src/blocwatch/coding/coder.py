@@ -586,7 +586,8 @@ class Coder:
                 emit(cand.pos, cand, guests, VISIT, mode, cand.pattern.id + "+guest")
             if intent is not None:
                 intent_mode = event_mode(lowers, intent, view.start, view.end, self.modality)
-                if intent_mode in ("hypothetical", "future") and lowers[intent] in _STATIVE_INTENT:
+                obliged = any(w in ("must", "should") for w in lowers[max(view.start, intent - 3) : intent])
+                if intent_mode in ("hypothetical", "future") and lowers[intent] in _STATIVE_INTENT and not obliged:
                     # "(said he) would be willing to meet" states a willingness now
                     intent_mode = "asserted"
                 intent_trig = Trigger(intent, cand.pattern, "past", intent + 1)

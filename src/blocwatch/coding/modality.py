@@ -65,6 +65,9 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
         if lowers[k] in _HARD_BREAKS or (lowers[k] in _CONTRAST and k > start and lowers[k - 1] == ","):
             hard = k + 1  # a sentence cue's scope ends at "; ..." or ", while ..."
             break
+        if lowers[k + 1].endswith("ing") and lowers[k] == ",":
+            hard = k + 1  # ", accusing Japan of ...": a participle that goes back to the main clause
+            break
     sentence_left = without_month_may(lowers[hard:pos])
     reported_plan = _reported_would(window, sentence_left, lowers, start, end, modality)
     if (_has_cue(window, modality.hypothetical) and not reported_plan) or _has_cue(
