@@ -581,6 +581,7 @@ def test_demanded_and_accused_acts_are_not_asserted(code):
 
 
 def test_sworn_and_obliged_readiness_is_not_asserted(code):
-    assert ("PRK", "USA", "190", "future") in triples(code("North Korea has sworn to fight the United States to the end."))
+    sworn = code("North Korea has sworn to fight the United States to the end.")
+    assert ("PRK", "USA", "190", "future") in triples(sworn)
     events = code("Mubarak said the United States must be ready to mediate between Israel and the Palestinians.")
     assert not any(e.source == "USA" and e.mode == "asserted" for e in events)
