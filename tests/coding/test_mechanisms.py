@@ -585,3 +585,12 @@ def test_sworn_and_obliged_readiness_is_not_asserted(code):
     assert ("PRK", "USA", "190", "future") in triples(sworn)
     events = code("Mubarak said the United States must be ready to mediate between Israel and the Palestinians.")
     assert not any(e.source == "USA" and e.mode == "asserted" for e in events)
+
+
+def test_state_organs_in_a_state_are_its_own(code):
+    got = _full(code("Officials in Washington criticised Beijing over the detentions."))
+    assert ("USAGOV", "CHN", "111") in got
+    got = _full(code("Authorities in Croatia cracked down on Serbian nationalists."))
+    assert any(s == "HRVGOV" for s, _, _ in got)
+    # an ambassador "in" a capital is as often a foreign one: no owner is guessed
+    assert not any(e.source.startswith("CHN") for e in code("The ambassador in Beijing criticised Tokyo."))

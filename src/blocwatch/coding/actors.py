@@ -91,6 +91,12 @@ _NOT_NAMES = frozenset(
 )
 # sectors of society (not of the state) that belong to the state they are "in": "protesters in Seoul";
 # soldiers or diplomats "in" a country are usually foreign ones
+# state organs that, "in" a state, are that state's own ("authorities in Croatia", "police in Hong Kong");
+# diplomats and troops "in" a state are as often foreign ones, so they are not listed
+_LOCAL_ORGANS = frozenset(
+    {"authorities", "police", "officials", "government", "security forces", "courts", "court", "prosecutors",
+     "regime", "leadership", "judicial authorities", "local authorities", "riot police"}
+)
 SOCIETY_SECTORS = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
 _NAME_PARTICLES = frozenset({"bin", "al", "el", "de", "da", "van", "von", "der", "ibn", "-", "la", "le", "du"})
 _JOINERS = {
@@ -359,7 +365,11 @@ class ActorMatcher:
                         i += 2
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
-                    civil_in = gap == ["in"] and m.code in SOCIETY_SECTORS and nxt.kind == "state"
+                    civil_in = (
+                        gap == ["in"]
+                        and nxt.kind == "state"
+                        and (m.code in SOCIETY_SECTORS or " ".join(lowers[m.start : m.end]) in _LOCAL_ORGANS)
+                    )
                     if nxt.kind in ("state", "group") and (
                         gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned) or civil_in
                     ):
