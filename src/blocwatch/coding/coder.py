@@ -51,6 +51,7 @@ from blocwatch.coding.roles import (
     VISIT,
     asks_own_government,
     compatriots,
+    denied_act_party,
     gerund_doer,
     infinitive_to,
     intent_owner,
@@ -577,6 +578,8 @@ class Coder:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
+            if tgt is None and "clause" in pattern.target:
+                tgt = denied_act_party(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
             if tgt is None:

@@ -205,3 +205,18 @@ def asks_own_government(src: Group, tgt: Group) -> bool:
     """A non-governmental source asking its own state's government ("the US Chamber of Commerce urged the US
     government not to impose tariffs"): the appeal is made of that government, not of someone further on."""
     return all(m.code[3:6] == "GOV" for m in tgt.members) and not any(m.code[3:6] in STATE_ORGANS for m in src.members)
+
+
+def denied_act_party(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "Moscow denied that its aircraft had violated South Korean airspace": a denial of an act (016) is
+    aimed at the other party to that act, the first actor of the that-clause from ``k`` that is not the
+    denier's own state ("denied that Washington had pressured Seoul" → Seoul)."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < k:
+            continue
+        if g.start > k + 12 or any(w in (";", ":", "but") for w in lowers[k : g.start]):
+            return None
+        if not same_state(g, src):
+            return g
+    return None
