@@ -8,3 +8,10 @@ from tests.conftest import triples
 def test_denial_of_an_act_targets_its_other_party(code):
     events = code("Beijing on Tuesday denied that its coast guard vessels had entered Philippine waters.")
     assert ("CHN", "PHL", "016", "asserted") in triples(events)
+
+
+def test_state_owned_companies_act_for_their_state(code):
+    events = code("Rosneft and CNOOC signed an exploration agreement for the Sea of Okhotsk on Friday.")
+    got = triples(events)
+    assert ("RUS", "CHN", "057", "asserted") in got
+    assert ("CHN", "RUS", "057", "asserted") in got
