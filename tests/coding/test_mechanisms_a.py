@@ -15,3 +15,8 @@ def test_state_owned_companies_act_for_their_state(code):
     got = triples(events)
     assert ("RUS", "CHN", "057", "asserted") in got
     assert ("CHN", "RUS", "057", "asserted") in got
+
+
+def test_object_with_a_doubled_letter_written_once(code):
+    events = code("Kyiv requested more military asistance from Berlin on Monday.")
+    assert ("UKR", "DEU", "0232", "asserted") in triples(events)

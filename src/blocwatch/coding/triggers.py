@@ -5,7 +5,8 @@ asks for: an object phrase after a light verb ("held talks", "imposed
 sanctions"), a particle ("crack down"), a modifier before a noun ("joint
 drills"). This is the verb-pattern idea of TABARI/PETRARCH dictionaries,
 matched over tokens instead of a parse. Cheap typo tolerance: adjacent-letter
-transpositions of a verb ("singed") count only when the object is present.
+transpositions of a verb ("singed") count only when the object is present, and an
+object may have one doubled letter written once ("misiles").
 """
 
 from __future__ import annotations
@@ -229,10 +230,27 @@ def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _phrases(nlp: Language, words: frozenset[str]) -> PhraseIndex:
-    """Phrases as token tuples, indexed by their first token, longest first."""
+def _undoubled(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The phrase with one doubled letter of a long word written once ("misiles", "agression"), the
+    commonest slip in typed English; long words only, so that no other real word ("planed") comes out."""
+    out = set()
+    for n, word in enumerate(phrase):
+        if len(word) < 7:
+            continue
+        for i in range(len(word) - 1):
+            if word[i] == word[i + 1] and word[i].isalpha():
+                out.add((*phrase[:n], word[:i] + word[i + 1 :], *phrase[n + 1 :]))
+    return out
+
+
+def _phrases(nlp: Language, words: frozenset[str], typos: bool = False) -> PhraseIndex:
+    """Phrases as token tuples, indexed by their first token, longest first; with ``typos``, also each
+    phrase with a doubled letter written once (an object after an exactly spelt verb)."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted({_tokens(nlp, w) for w in words}, key=len, reverse=True):
+    phrases = {_tokens(nlp, w) for w in words}
+    if typos:
+        phrases |= {variant for phrase in phrases for variant in _undoubled(phrase)}
+    for phrase in sorted(phrases, key=len, reverse=True):
         index.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(group) for first, group in index.items()}
 
@@ -278,7 +296,7 @@ class TriggerMatcher:
         self.excludes: dict[str, PhraseIndex] = {}
         self.noun_forms: set[str] = set()
         for order, pattern in enumerate(lexicon.patterns):
-            self.objects[pattern.id] = _phrases(nlp, pattern.objects)
+            self.objects[pattern.id] = _phrases(nlp, pattern.objects, typos=True)
             self.modifiers[pattern.id] = _phrases(nlp, pattern.modifiers)
             self.excludes[pattern.id] = _phrases(nlp, pattern.excludes)
             for form, morph in pattern.forms.items():
