@@ -20,3 +20,10 @@ def test_state_owned_companies_act_for_their_state(code):
 def test_object_with_a_doubled_letter_written_once(code):
     events = code("Kyiv requested more military asistance from Berlin on Monday.")
     assert ("UKR", "DEU", "0232", "asserted") in triples(events)
+
+
+def test_region_reached_by_an_act_stands_for_its_state(code):
+    aimed = code("Two Chinese H-6 bombers flew near Okinawa on Thursday, the Japanese defence ministry said.")
+    assert ("CHN", "JPN", "150", "asserted") in triples(aimed)
+    scene = code("Kishida held talks with Xi in Busan on Saturday.")
+    assert all(e.target[:3] != "KOR" for e in scene)
