@@ -27,3 +27,8 @@ def test_region_reached_by_an_act_stands_for_its_state(code):
     assert ("CHN", "JPN", "150", "asserted") in triples(aimed)
     scene = code("Kishida held talks with Xi in Busan on Saturday.")
     assert all(e.target[:3] != "KOR" for e in scene)
+
+
+def test_possessed_nominal_keeps_its_act_outside_the_verbs_negation(code):
+    events = code("Tokyo did not condemn Moscow's invasion of Ukraine, a move critics called timid.")
+    assert ("RUS", "UKR", "192", "asserted") in triples(events)

@@ -290,6 +290,16 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     return [e for e in events if not merged(e)]
 
 
+def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
+    """Whether a nominal trigger is owned by a possessive actor just before it ("Russia's annexation")."""
+    return (
+        trig.pattern.kind == "noun"
+        and owner is not None
+        and owner.end < trig.pos <= owner.end + 3
+        and view.lowers[owner.end] in ("'s", "'")
+    )
+
+
 def _before_auxiliaries(view: SentenceView, pos: int) -> int:
     """Position of the first word before the verb at ``pos`` that is not an auxiliary ("has not been")."""
     k = pos - 1
@@ -523,6 +533,10 @@ class Coder:
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            if mode in ("negated", "future") and _possessed(view, cand, subject_group):
+                # "does not recognise Russia's annexation of Crimea": a possessed nominal presupposes its act,
+                # so the cue of the verb it is an object of stays outside; only cues after the owner count
+                mode = event_mode(lowers, cand.pos, subject_group.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):
