@@ -32,3 +32,8 @@ def test_region_reached_by_an_act_stands_for_its_state(code):
 def test_possessed_nominal_keeps_its_act_outside_the_verbs_negation(code):
     events = code("Tokyo did not condemn Moscow's invasion of Ukraine, a move critics called timid.")
     assert ("RUS", "UKR", "192", "asserted") in triples(events)
+
+
+def test_untargeted_display_beside_its_targeted_twin_is_one_act(code):
+    events = code("North Korea fired artillery into the sea on Monday in a show of force against South Korea.")
+    assert [(e.source[:3], e.target[:3], e.root) for e in events if e.mode == "asserted"] == [("PRK", "KOR", "15")]

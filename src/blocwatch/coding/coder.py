@@ -290,6 +290,13 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     return [e for e in events if not merged(e)]
 
 
+def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
+    """A display with no target beside one of the same root by the same state and mode with a target is the
+    same act told twice: "sent ships to the waters off the islands in a show of force against Japan"."""
+    aimed = {(e.source[:3], e.root, e.mode) for e in events if e.target}
+    return [e for e in events if e.target or (e.source[:3], e.root, e.mode) not in aimed]
+
+
 def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
     """Whether a nominal trigger is owned by a possessive actor just before it ("Russia's annexation")."""
     return (
@@ -559,7 +566,7 @@ class Coder:
                 if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
                     used_intent_verbs.add(intent)
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _merge_visit_and_talks(kept)
+        return _drop_untargeted_twins(_merge_visit_and_talks(kept))
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
