@@ -37,3 +37,12 @@ def test_possessed_nominal_keeps_its_act_outside_the_verbs_negation(code):
 def test_untargeted_display_beside_its_targeted_twin_is_one_act(code):
     events = code("North Korea fired artillery into the sea on Monday in a show of force against South Korea.")
     assert [(e.source[:3], e.target[:3], e.root) for e in events if e.mode == "asserted"] == [("PRK", "KOR", "15")]
+
+
+def test_visit_to_a_capital_and_talks_with_its_leader_are_one_act(code):
+    events = code(
+        "Putin flew to Pyongyang on Wednesday for a state visit and held talks with Kim Jong Un.", "2024-06-19"
+    )
+    asserted = [(e.source[:3], e.target[:3], e.code) for e in events if e.mode == "asserted"]
+    assert ("RUS", "PRK", "042") in asserted
+    assert not any(code == "040" for _, _, code in asserted)

@@ -276,13 +276,15 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     visits = [e for e in events if e.code in ("042", "043", "044")]
     if not visits:
         return events
-    same_pair = {(e.source, e.target, e.mode) for e in visits}
+    # by state: the visit is often made to a place ("journey to Beijing", CHN) and the talks held with its
+    # officials ("talks with Xi Jinping", CHNGOV)
+    same_pair = {(e.source[:3], e.target[:3], e.mode) for e in visits}
     visitors = {code[:3] for e in visits for code in (e.source, e.target)}
 
     def merged(e: Event) -> bool:
         if e.code != "040":
             return False
-        if (e.source, e.target, e.mode) in same_pair:
+        if (e.source[:3], e.target[:3], e.mode) in same_pair:
             return True
         # "host Kishida and Yoon ... for the US-Japan-South Korea summit"
         return e.rule == "consult.talks-noun" and bool({e.source[:3], e.target[:3]} & visitors)
