@@ -46,3 +46,10 @@ def test_visit_to_a_capital_and_talks_with_its_leader_are_one_act(code):
     asserted = [(e.source[:3], e.target[:3], e.code) for e in events if e.mode == "asserted"]
     assert ("RUS", "PRK", "042") in asserted
     assert not any(code == "040" for _, _, code in asserted)
+
+
+def test_between_after_a_mutual_acts_object_names_both_sides(code):
+    events = code("The landmark agreement strengthened ties between Hanoi and Washington, analysts said.")
+    got = triples(events)
+    assert ("VNM", "USA", "050", "asserted") in got
+    assert ("USA", "VNM", "050", "asserted") in got

@@ -292,6 +292,10 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     return [e for e in events if not merged(e)]
 
 
+# words before a verb that make it an aim rather than an act: "to", "aimed at", "for", "toward"
+_PURPOSE_MARKERS = frozenset({"to", "at", "for", "toward", "towards", "of", "on"})
+
+
 def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
     """A display with no target beside one of the same root by the same state and mode with a target is the
     same act told twice: "sent ships to the waters off the islands in a show of force against Japan"."""
@@ -589,6 +593,16 @@ class Coder:
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
         elif trig.passive == "be":
             return [], pattern.code, None
+        elif (
+            pattern.symmetric
+            and pattern.objects
+            and view.lowers[trig.pos - 1] not in _PURPOSE_MARKERS
+            and (pair := between_pair(view, trig)) is not None
+        ):
+            # "a joint statement deepening the partnership between China and Russia": the object's own
+            # "between" names the two sides of a mutual act, whoever brought it about; not an aim ("a meeting
+            # aimed at establishing relations between ...", "a summit to hammer out an agreement between ...")
+            src, tgt = pair, None
         else:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
