@@ -53,3 +53,10 @@ def test_between_after_a_mutual_acts_object_names_both_sides(code):
     got = triples(events)
     assert ("VNM", "USA", "050", "asserted") in got
     assert ("USA", "VNM", "050", "asserted") in got
+
+
+def test_commitment_verb_reaches_its_infinitive_across_an_adjunct(code):
+    events = code("Japan and Vietnam agreed at a meeting in Hanoi on Monday to expand defence cooperation.")
+    got = triples(events)
+    assert ("JPN", "VNM", "0312", "asserted") in got
+    assert ("JPN", "VNM", "062", "asserted") not in got

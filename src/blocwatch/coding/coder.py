@@ -230,6 +230,9 @@ _FACTIVE_BEFORE_TO = frozenset(
         "operations",
     }
 )
+# prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+_ADJUNCT_PREPS = frozenset({"at", "in", "on", "during", "after", "following", "near", "with"})
+_ADJUNCT_BREAKS = frozenset({",", ";", ":", "to", "that", "and", "but", "which", "who", "said"})
 _INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantly"}) | frozenset(
     {
         "on",
@@ -801,6 +804,8 @@ class Coder:
         k -= 1
         while k > view.start and lowers[k] in _INTENT_GAP:
             k -= 1
+        if lowers[k] not in self.modality.cooperative_intent and lowers[k] not in self.modality.threat_intent:
+            k = self._verb_before_adjunct(view, k)
         verb = lowers[k]
         cooperative = code[:2] <= "08"
         if cooperative and (verb in self.modality.cooperative_intent or verb in self.modality.refusal_verbs):
@@ -808,6 +813,18 @@ class Coder:
         if not cooperative and verb in self.modality.threat_intent:
             return k
         return None
+
+    def _verb_before_adjunct(self, view: SentenceView, k: int) -> int:
+        """ "agreed at their meeting near San Francisco on Wednesday to restore ...": the commitment verb
+        before a prepositional adjunct that ends at ``k`` (up to eight words, no clause break), else ``k``."""
+        lowers = view.lowers
+        for j in range(k - 1, max(view.start, k - 9), -1):
+            word = lowers[j]
+            if word in _ADJUNCT_BREAKS:
+                return k
+            if word in self.modality.cooperative_intent or word in self.modality.threat_intent:
+                return j if lowers[j + 1] in _ADJUNCT_PREPS else k
+        return k
 
     def _asked_for(self, view: SentenceView, pos: int) -> bool:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
