@@ -60,3 +60,8 @@ def test_commitment_verb_reaches_its_infinitive_across_an_adjunct(code):
     got = triples(events)
     assert ("JPN", "VNM", "0312", "asserted") in got
     assert ("JPN", "VNM", "062", "asserted") not in got
+
+
+def test_founding_document_is_signed_with_its_body(code):
+    events = code("Mongolia signed the articles of agreement of the Asian Development Bank in Manila on Friday.")
+    assert [(e.source[:3], e.target[:3], e.code) for e in events] == [("MNG", "IGO", "057")]
