@@ -65,3 +65,8 @@ def test_commitment_verb_reaches_its_infinitive_across_an_adjunct(code):
 def test_founding_document_is_signed_with_its_body(code):
     events = code("Mongolia signed the articles of agreement of the Asian Development Bank in Manila on Friday.")
     assert [(e.source[:3], e.target[:3], e.code) for e in events] == [("MNG", "IGO", "057")]
+
+
+def test_statement_naming_a_culprit_is_an_accusation(code):
+    events = code("Canberra said Beijing was responsible for the cyberattack on the national parliament.")
+    assert ("AUS", "CHN", "112", "asserted") in triples(events)
