@@ -70,3 +70,8 @@ def test_founding_document_is_signed_with_its_body(code):
 def test_statement_naming_a_culprit_is_an_accusation(code):
     events = code("Canberra said Beijing was responsible for the cyberattack on the national parliament.")
     assert ("AUS", "CHN", "112", "asserted") in triples(events)
+
+
+def test_document_participle_takes_the_mode_of_what_is_done_with_the_document(code):
+    events = code("The Security Council is expected to vote next week on a draft resolution condemning Damascus.")
+    assert ("IGO", "SYR", "111", "future") in triples(events)

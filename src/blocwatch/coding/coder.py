@@ -306,6 +306,30 @@ def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
     return [e for e in events if e.target or (e.source[:3], e.root, e.mode) not in aimed]
 
 
+# documents whose participle states what they do: "a resolution condemning", "a statement urging"
+_DOCUMENT_NOUNS = frozenset(
+    {"resolution", "resolutions", "statement", "letter", "motion", "bill", "declaration", "communique", "draft"}
+)
+_DOCUMENT_LEAD = frozenset({"a", "an", "the", "on", "for", "against", "draft", "new", "joint", "non-binding"})
+# time words between a verb and its object ("vote later this month on a resolution")
+_TIME_WORDS = frozenset(
+    {"later", "this", "next", "week", "month", "year", "today", "tomorrow", "soon", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
+    """For a participle after a document noun ("a resolution condemning"), the position just after the words
+    before the document's article and preposition, where the act done with the document ends; else None."""
+    k = trig.pos - 1
+    if trig.morph != "ing" or k <= view.start or view.lowers[k] not in _DOCUMENT_NOUNS:
+        return None
+    k -= 1
+    while k > view.start and (view.lowers[k] in _DOCUMENT_LEAD or view.lowers[k] in _TIME_WORDS):
+        k -= 1
+    return k + 1
+
+
 def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
     """Whether a nominal trigger is owned by a possessive actor just before it ("Russia's annexation")."""
     return (
@@ -549,6 +573,10 @@ class Coder:
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            if mode == "asserted" and (verb_end := _document_verb_end(view, cand)) is not None:
+                # "is expected to vote later this month on a resolution condemning ...": the document's act
+                # is as real as what is done with the document
+                mode = event_mode(lowers, verb_end, view.start, view.end, self.modality)
             if mode in ("negated", "future") and _possessed(view, cand, subject_group):
                 # "does not recognise Russia's annexation of Crimea": a possessed nominal presupposes its act,
                 # so the cue of the verb it is an object of stays outside; only cues after the owner count
