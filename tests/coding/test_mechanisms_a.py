@@ -75,3 +75,11 @@ def test_statement_naming_a_culprit_is_an_accusation(code):
 def test_document_participle_takes_the_mode_of_what_is_done_with_the_document(code):
     events = code("The Security Council is expected to vote next week on a draft resolution condemning Damascus.")
     assert ("IGO", "SYR", "111", "future") in triples(events)
+
+
+def test_taking_back_a_hostile_decision_is_yielding(code):
+    events = code("Washington on Monday reversed its decision to impose tariffs on Canadian lumber.")
+    assert ("USA", "CAN", "085", "asserted") in triples(events)
+    assert not any(e.code.startswith("16") for e in events)
+    suspended = code("Tokyo suspended its decision to scrap the fisheries agreement with Seoul.")
+    assert [(e.source[:3], e.target[:3], e.code) for e in suspended] == [("JPN", "KOR", "080")]

@@ -41,6 +41,7 @@ from blocwatch.coding.roles import (
     CAUSE_MARKERS,
     FORCE_ROOTS,
     HOST,
+    HOSTILE_ROOTS,
     INFINITIVE_OBJECT,
     INFINITIVE_ROOTS,
     INTENT_ADVERBS,
@@ -56,11 +57,13 @@ from blocwatch.coding.roles import (
     infinitive_to,
     intent_owner,
     object_relative,
+    reversed_intent,
     same_actor,
     same_state,
     unowned,
     with_parallel_target,
     word_before,
+    yield_code,
 )
 from blocwatch.coding.segment import (
     OffsetMap,
@@ -562,6 +565,9 @@ class Coder:
                 continue
             cand, pairs, code, subject_group = resolved
             covered_until = cand.end
+            taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
+            if taken_back is not None:
+                code = yield_code(code)
             if self._asked_for(view, cand.pos):
                 continue
             if cand.pattern.kind == "verb" and not cand.passive:
@@ -587,7 +593,11 @@ class Coder:
                 mode = "future"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
                 mode = "negated"
-            if emit(cand.pos, cand, pairs, code, mode, cand.pattern.id) and subject_group is not None:
+            if taken_back is not None:
+                # the yielding is as real as the taking back: "reversed its decision to impose tariffs"
+                mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
+            rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
+            if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
                 state.last_source = subject_group
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives

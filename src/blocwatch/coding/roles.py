@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
 from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView
-from blocwatch.coding.triggers import Trigger
+from blocwatch.coding.triggers import REVERSAL_VERBS, Trigger
 
 INTENT_ADVERBS = frozenset(
     {
@@ -184,6 +184,28 @@ def intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
         if not view.lowers[j].isalpha() and view.lowers[j] not in ("'s", "'", "-"):
             return None
     return None
+
+
+# the yielding (08) that taking back a hostile act amounts to, by the act's code prefix
+YIELD_FOR = (("163", "085"), ("15", "087"), ("19", "087"), ("17", "081"))
+HOSTILE_ROOTS = frozenset({"12", "13", "15", "16", "17", "19"})
+
+
+def reversed_intent(view: SentenceView, trig: Trigger) -> int | None:
+    """Position of the verb that takes back the decision, plan or threat whose infinitive the trigger is:
+    "Seoul suspended its decision to end the pact" reports no ending, but a yielding. None otherwise."""
+    k = infinitive_to(view, trig.pos)
+    if k is None or k - 1 <= view.start or view.lowers[k - 1] not in INTENT_NOUNS:
+        return None
+    j = k - 2
+    while j > view.start and view.lowers[j] in ("its", "their", "his", "her", "the", "a", "earlier", "previous"):
+        j -= 1
+    return j if view.lowers[j] in REVERSAL_VERBS else None
+
+
+def yield_code(code: str) -> str:
+    """The 08x code for taking back the hostile act ``code``."""
+    return next((y for prefix, y in YIELD_FOR if code.startswith(prefix)), "080")
 
 
 def object_relative(view: SentenceView, src: Group) -> bool:

@@ -151,6 +151,16 @@ _VERB_CONTEXT = frozenset(
         "finally",
     }
 )
+# nouns of intention whose infinitive holds its own object ("its decision to end the pact")
+_INTENTIONS = frozenset({"decision", "decisions", "plan", "plans", "threat", "threats", "move", "proposal", "bid"})
+_HOSTILE_ROOTS = frozenset({"12", "13", "15", "16", "17", "19"})
+# verbs that take back a decision, plan or threat: "suspended its decision to end the pact"
+REVERSAL_VERBS = frozenset(
+    {"suspend", "suspended", "suspends", "suspending", "reverse", "reversed", "reverses", "reversing", "rescind",
+     "rescinded", "rescinds", "revoke", "revoked", "revokes", "retract", "retracted", "retracts", "scrap",
+     "scrapped", "scraps", "shelve", "shelved", "shelves", "abandon", "abandoned", "abandons", "overturn",
+     "overturned", "overturns", "withdrew", "withdrawn"}
+)
 _NOUN_FOLLOWERS = frozenset({"on", "against", "to", "with", "between", "of", "by", "from", "over"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"})
 _PREPOSITIONS = frozenset(
@@ -407,6 +417,11 @@ class TriggerMatcher:
                 # the object must not lie beyond a clause boundary
                 if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]):
                     continue
+                # nor, after a verb that takes back an intention, inside the intention's infinitive when that
+                # names a hostile act: "suspended its decision to end the pact" suspends a decision, not the
+                # pact (while "scrapped plans to hold talks" does call off talks)
+                if lowers[pos] in REVERSAL_VERBS and self._hostile_intention(lowers, pos + 1, obj_end, start, end):
+                    continue
                 trig_end = max(trig_end, obj_end)
             elif typo:
                 continue
@@ -428,6 +443,16 @@ class TriggerMatcher:
         best = ranked[0][2]
         best.alternatives = [r[2] for r in ranked[1:]]
         return best
+
+    def _hostile_intention(self, lowers: list[str], lo: int, hi: int, start: int, end: int) -> bool:
+        """Whether ``lowers[lo:hi]`` holds "<decision|plan|...> to <verb>" whose verb, read in its own context,
+        is a hostile act (rejecting, threatening, posturing, reducing relations, coercing, fighting)."""
+        for k in range(lo, hi - 2):
+            if lowers[k] in _INTENTIONS and lowers[k + 1] == "to":
+                options = self.entries.get(lowers[k + 2])
+                act = self._best(lowers, k + 2, start, end, options, {}) if options else None
+                return act is not None and act.pattern.code[:2] in _HOSTILE_ROOTS
+        return False
 
     @staticmethod
     def _passive(lowers: list[str], pos: int, start: int, end: int) -> str:
