@@ -83,3 +83,8 @@ def test_taking_back_a_hostile_decision_is_yielding(code):
     assert not any(e.code.startswith("16") for e in events)
     suspended = code("Tokyo suspended its decision to scrap the fisheries agreement with Seoul.")
     assert [(e.source[:3], e.target[:3], e.code) for e in suspended] == [("JPN", "KOR", "080")]
+
+
+def test_regret_reaches_the_sufferer_named_in_a_relative_clause(code):
+    events = code("Moscow expressed regret over the stray artillery shell that maimed two Japanese sailors.")
+    assert ("RUS", "JPN", "055", "asserted") in triples(events)

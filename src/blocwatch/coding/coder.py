@@ -49,6 +49,7 @@ from blocwatch.coding.roles import (
     REACTION_ROOTS,
     RECIPROCAL,
     SPEECH_ACTS,
+    SYMPATHY_CODES,
     VISIT,
     asks_own_government,
     compatriots,
@@ -60,6 +61,7 @@ from blocwatch.coding.roles import (
     reversed_intent,
     same_actor,
     same_state,
+    sufferer_in_relative,
     unowned,
     with_parallel_target,
     word_before,
@@ -658,6 +660,8 @@ class Coder:
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
             if tgt is None and "clause" in pattern.target:
                 tgt = denied_act_party(view, trig.end, src)
+            if tgt is None and pattern.code in SYMPATHY_CODES:
+                tgt = sufferer_in_relative(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
             if tgt is None:

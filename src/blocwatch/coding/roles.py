@@ -242,3 +242,24 @@ def denied_act_party(view: SentenceView, k: int, src: Group) -> Group | None:
         if not same_state(g, src):
             return g
     return None
+
+
+# regret, apology and condolence: acts aimed at those who suffered what they are about
+SYMPATHY_CODES = frozenset({"055", "018"})
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def sufferer_in_relative(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "expressed regret over the landmine blasts that maimed two South Korean soldiers": a regret, apology
+    or condolence whose object is described by a relative clause is aimed at the actor that clause names."""
+    lowers = view.lowers
+    rel = next((j for j in range(k, min(view.end, k + 6)) if lowers[j] in _RELATIVES), None)
+    if rel is None or any(w in (",", ";", ":") for w in lowers[k:rel]):
+        return None
+    for g in view.groups:
+        if g.start <= rel:
+            continue
+        if g.start > rel + 6 or any(w in (",", ";", ":") for w in lowers[rel : g.start]):
+            return None
+        return None if same_state(g, src) else g
+    return None
