@@ -88,3 +88,10 @@ def test_taking_back_a_hostile_decision_is_yielding(code):
 def test_regret_reaches_the_sufferer_named_in_a_relative_clause(code):
     events = code("Moscow expressed regret over the stray artillery shell that maimed two Japanese sailors.")
     assert ("RUS", "JPN", "055", "asserted") in triples(events)
+
+
+def test_appositive_summing_up_an_act_answers_its_doer(code):
+    events = code(
+        "Russian warships sailed near Hokkaido as Tokyo held drills with Washington, a move Japan called provocative."
+    )
+    assert ("JPN", "RUS", "111", "asserted") in triples(events)

@@ -361,7 +361,7 @@ class _ClauseState:
     source: Group | None = None
     end: int = -1
     target: Group | None = None
-    last_source: Group | None = None  # the source of the sentence's latest event
+    sources: list[Group] = field(default_factory=list)  # the sources of the sentence's events, in order
 
 
 @dataclass(slots=True)
@@ -600,7 +600,7 @@ class Coder:
                 mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
             if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
-                state.last_source = subject_group
+                state.sources.append(subject_group)
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
@@ -673,8 +673,10 @@ class Coder:
             answers = view.lowers[trig.pos] in RECIPROCAL or (
                 pattern.code[:2] in REACTION_ROOTS and object_relative(view, src)
             )
-            last = state.last_source
-            if tgt is None and answers and last is not None and not same_state(last, src):
+            # the latest act by someone else: "bombers flew near Japan as Tokyo hosted a summit, a move Tokyo
+            # called provocative" answers the bombers, not Tokyo's own hosting
+            last = next((g for g in reversed(state.sources) if not same_state(g, src)), None) if answers else None
+            if tgt is None and answers and last is not None:
                 # aimed at the source of the act just reported: "Washington imposed tariffs, and Beijing retaliated
                 # with duties of its own"; "... began their Freedom Shield exercise, which Pyongyang denounced as a
                 # war rehearsal" (the relative pronoun stands for that act)

@@ -208,10 +208,22 @@ def yield_code(code: str) -> str:
     return next((y for prefix, y in YIELD_FOR if code.startswith(prefix)), "080")
 
 
+# nouns that sum up the act just reported, in an appositive: "..., a move Tokyo called provocative"
+_SUMMARY_NOUNS = frozenset({"move", "step", "act", "action", "decision", "development", "deployment", "incident"})
+
+
 def object_relative(view: SentenceView, src: Group) -> bool:
-    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
+    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ...", or one on an
+    appositive noun that sums up the act before it: ", a move (that) Tokyo called provocative"."""
+    lowers = view.lowers
     k = src.start - 1
-    return k > view.start and view.lowers[k] in ("which", "that") and view.lowers[k - 1] == ","
+    if k > view.start and lowers[k] in ("which", "that") and lowers[k - 1] == ",":
+        return True
+    if k > view.start and lowers[k] == "that":
+        k -= 1
+    return k - 2 >= view.start and lowers[k] in _SUMMARY_NOUNS and lowers[k - 1] in ("a", "an", "the") and (
+        lowers[k - 2] == ","
+    )
 
 
 def same_state(a: Group, b: Group) -> bool:
