@@ -95,3 +95,8 @@ def test_appositive_summing_up_an_act_answers_its_doer(code):
         "Russian warships sailed near Hokkaido as Tokyo held drills with Washington, a move Japan called provocative."
     )
     assert ("JPN", "RUS", "111", "asserted") in triples(events)
+
+
+def test_owned_offer_is_addressed_to_whoever_answers_it(code):
+    events = code("Hanoi ignored Beijing's offer of talks on the disputed reefs.")
+    assert ("CHN", "VNM", "036", "asserted") in triples(events)

@@ -311,6 +311,9 @@ def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
     return [e for e in events if e.target or (e.source[:3], e.root, e.mode) not in aimed]
 
 
+# appeals, offers of meetings, demands and threats: speech acts addressed to someone, who may be named only
+# as the one who answers them (gestures and overtures, 030, are not addressed)
+ADDRESSED = ("02", "036", "10", "13")
 # documents whose participle states what they do: "a resolution condemning", "a statement urging"
 _DOCUMENT_NOUNS = frozenset(
     {"resolution", "resolutions", "statement", "letter", "motion", "bill", "declaration", "communique", "draft"}
@@ -631,6 +634,12 @@ class Coder:
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
+            if tgt is None and pattern.code[:3].startswith(ADDRESSED) and _possessed(view, trig, src):
+                # "Kim did not respond to Trump's offer of a meeting", "Seoul rejected Pyongyang's demand": an
+                # offer, appeal, demand or threat is addressed to whoever answers it
+                answerer = subject(view, src.start)
+                if answerer is not None and not answerer.locative and not same_state(answerer, src):
+                    tgt = answerer
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
