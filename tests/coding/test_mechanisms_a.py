@@ -100,3 +100,8 @@ def test_appositive_summing_up_an_act_answers_its_doer(code):
 def test_owned_offer_is_addressed_to_whoever_answers_it(code):
     events = code("Hanoi ignored Beijing's offer of talks on the disputed reefs.")
     assert ("CHN", "VNM", "036", "asserted") in triples(events)
+
+
+def test_visit_is_made_to_whoever_acts_during_it(code):
+    events = code("Hanoi staged a welcome ceremony during Xi's visit.", "2023-12-12")
+    assert ("CHN", "VNM", "042", "asserted") in triples(events)

@@ -338,6 +338,12 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
     return k + 1
 
 
+def _during(view: SentenceView, owner: Group) -> bool:
+    """Whether the owner's phrase is a time adjunct: "during Pompeo's visit", "after Xi's visit"."""
+    k = owner.start - 1
+    return k >= view.start and view.lowers[k] in ("during", "after", "before", "amid")
+
+
 def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
     """Whether a nominal trigger is owned by a possessive actor just before it ("Russia's annexation")."""
     return (
@@ -634,9 +640,12 @@ class Coder:
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
-            if tgt is None and pattern.code[:3].startswith(ADDRESSED) and _possessed(view, trig, src):
+            if tgt is None and _possessed(view, trig, src) and (
+                pattern.code.startswith(ADDRESSED) or (pattern.code == VISIT and _during(view, src))
+            ):
                 # "Kim did not respond to Trump's offer of a meeting", "Seoul rejected Pyongyang's demand": an
-                # offer, appeal, demand or threat is addressed to whoever answers it
+                # offer, appeal, demand or threat is addressed to whoever answers it; "Pyongyang freed them
+                # during Pompeo's visit": a visit is made to whoever acts during it
                 answerer = subject(view, src.start)
                 if answerer is not None and not answerer.locative and not same_state(answerer, src):
                     tgt = answerer
