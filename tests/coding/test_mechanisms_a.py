@@ -105,3 +105,8 @@ def test_owned_offer_is_addressed_to_whoever_answers_it(code):
 def test_visit_is_made_to_whoever_acts_during_it(code):
     events = code("Hanoi staged a welcome ceremony during Xi's visit.", "2023-12-12")
     assert ("CHN", "VNM", "042", "asserted") in triples(events)
+
+
+def test_hosting_a_gathering_is_not_receiving_a_guest(code):
+    events = code("Seoul hosted a summit of ASEAN leaders on Monday.")
+    assert not any(e.code == "043" for e in events)
