@@ -110,3 +110,8 @@ def test_visit_is_made_to_whoever_acts_during_it(code):
 def test_hosting_a_gathering_is_not_receiving_a_guest(code):
     events = code("Seoul hosted a summit of ASEAN leaders on Monday.")
     assert not any(e.code == "043" for e in events)
+
+
+def test_promise_that_an_actor_would_cooperate_is_a_commitment(code):
+    events = code("Manila promised that it would resume talks with Beijing.")
+    assert ("PHL", "CHN", "036", "asserted") in triples(events)

@@ -861,6 +861,8 @@ class Coder:
                     break
             else:
                 return None
+        if k > view.start and lowers[k] == "would" and code[:2] <= "08":
+            return self._agreed_that(view, k)
         if k <= view.start or lowers[k] != "to":
             return None
         k -= 1
@@ -875,6 +877,22 @@ class Coder:
         if not cooperative and verb in self.modality.threat_intent:
             return k
         return None
+
+    def _agreed_that(self, view: SentenceView, would: int) -> int | None:
+        """ "had agreed in Busan that Washington would cut tariffs": a cooperative act in a that-clause of
+        agreeing or promising, told with "would", is a commitment; the position of the commitment verb."""
+        lowers = view.lowers
+        doer = next((g.start for g in view.groups if g.end == would), None)
+        if doer is None and lowers[would - 1] in ("it", "they", "he", "she", "we"):
+            doer = would - 1  # "promised that it would resume talks"
+        if doer is None or doer - 1 <= view.start or lowers[doer - 1] != "that":
+            return None
+        k = doer - 2
+        while k > view.start and lowers[k] in _INTENT_GAP:
+            k -= 1
+        if lowers[k] not in self.modality.cooperative_intent:
+            k = self._verb_before_adjunct(view, k)
+        return k if lowers[k] in self.modality.cooperative_intent else None
 
     def _verb_before_adjunct(self, view: SentenceView, k: int) -> int:
         """ "agreed at their meeting near San Francisco on Wednesday to restore ...": the commitment verb
