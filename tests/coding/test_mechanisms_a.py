@@ -115,3 +115,8 @@ def test_hosting_a_gathering_is_not_receiving_a_guest(code):
 def test_promise_that_an_actor_would_cooperate_is_a_commitment(code):
     events = code("Manila promised that it would resume talks with Beijing.")
     assert ("PHL", "CHN", "036", "asserted") in triples(events)
+
+
+def test_commitment_without_counterpart_is_made_to_the_earlier_partner(code):
+    events = code("Tokyo protested to Seoul over the islets, and Seoul agreed to review the survey plan.")
+    assert ("KOR", "JPN", "030", "asserted") in triples(events)

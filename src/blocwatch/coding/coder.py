@@ -338,6 +338,20 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
     return k + 1
 
 
+COMMITMENT = "03"
+
+
+def _earlier_partner(partners: list[tuple[Mention, Mention]], src: Group) -> Group | None:
+    """The other side of the latest earlier event whose source or target is the state of ``src``."""
+    state = src.members[0].code[:3]
+    for s, t in reversed(partners):
+        if s.code[:3] == state and t.code[:3] != state:
+            return Group([t])
+        if t.code[:3] == state and s.code[:3] != state:
+            return Group([s])
+    return None
+
+
 def _during(view: SentenceView, owner: Group) -> bool:
     """Whether the owner's phrase is a time adjunct: "during Pompeo's visit", "after Xi's visit"."""
     k = owner.start - 1
@@ -371,6 +385,7 @@ class _ClauseState:
     end: int = -1
     target: Group | None = None
     sources: list[Group] = field(default_factory=list)  # the sources of the sentence's events, in order
+    partners: list[tuple[Mention, Mention]] = field(default_factory=list)  # source and target of each event
 
 
 @dataclass(slots=True)
@@ -559,6 +574,8 @@ class Coder:
                 else:
                     seen[key] = len(out)
                     out.append((pos, event))
+                if t is not None:
+                    state.partners.append((s, t))
                 previous_sources["person" if s.kind == "person" else "state"] = s
             return added
 
@@ -676,6 +693,17 @@ class Coder:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
+            if (
+                tgt is None
+                and pattern.code[:2] == COMMITMENT
+                and state.partners
+                and len(src.members) == 1
+                and src.end == _before_auxiliaries(view, trig.pos) + 1
+            ):
+                # "officials of the two Koreas met ..., and Pyongyang agreed to send athletes": a commitment
+                # with no counterpart named, by a single subject right before it, is made to the source's
+                # partner in the sentence's earlier act
+                tgt = _earlier_partner(state.partners, src)
             if tgt is None and "clause" in pattern.target:
                 tgt = denied_act_party(view, trig.end, src)
             if tgt is None and pattern.code in SYMPATHY_CODES:
