@@ -120,3 +120,8 @@ def test_promise_that_an_actor_would_cooperate_is_a_commitment(code):
 def test_commitment_without_counterpart_is_made_to_the_earlier_partner(code):
     events = code("Tokyo protested to Seoul over the islets, and Seoul agreed to review the survey plan.")
     assert ("KOR", "JPN", "030", "asserted") in triples(events)
+
+
+def test_cutting_across_a_ships_bow_is_a_military_display(code):
+    events = code("A Russian destroyer cut across the bow of a Japanese frigate in the Sea of Japan on Friday.")
+    assert ("RUS", "JPN", "150", "asserted") in triples(events)
