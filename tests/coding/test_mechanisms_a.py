@@ -125,3 +125,8 @@ def test_commitment_without_counterpart_is_made_to_the_earlier_partner(code):
 def test_cutting_across_a_ships_bow_is_a_military_display(code):
     events = code("A Russian destroyer cut across the bow of a Japanese frigate in the Sea of Japan on Friday.")
     assert ("RUS", "JPN", "150", "asserted") in triples(events)
+
+
+def test_promise_to_do_so_commits_to_the_act_just_told(code):
+    events = code("Modi has not visited Islamabad, despite promising to do so before his term ends.", "2019-01-10")
+    assert ("IND", "PAK", "036", "asserted") in triples(events)

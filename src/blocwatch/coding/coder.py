@@ -526,6 +526,7 @@ class Coder:
         sent_end = offsets.end(sent.char_end)
         sentence_text = text[sent_start:sent_end]
         used_intent_verbs: set[int] = set()
+        acts: list[tuple[Trigger, list, str]] = []  # each trigger read, with its pairs and code
         lowers = view.lowers
 
         def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> int:
@@ -593,6 +594,7 @@ class Coder:
                 continue
             cand, pairs, code, subject_group = resolved
             covered_until = cand.end
+            acts.append((cand, pairs, code))
             taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
             if taken_back is not None:
                 code = yield_code(code)
@@ -640,8 +642,39 @@ class Coder:
                 intent_code = self._derived_code(lowers[intent], code)
                 if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
                     used_intent_verbs.add(intent)
+        for verb, (cand, pairs, code) in self._pro_verb_intents(view, acts):
+            # "has not visited Seoul, despite promising to do so": the promise is of the act just told
+            intent_mode = event_mode(lowers, verb, view.start, view.end, self.modality)
+            intent_trig = Trigger(verb, cand.pattern, "past", verb + 1)
+            intent_code = self._derived_code(lowers[verb], code)
+            emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
         return _drop_untargeted_twins(_merge_visit_and_talks(kept))
+
+    def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
+        """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
+        so", "refused to do so"), each with the latest act told before it."""
+        lowers = view.lowers
+        found = []
+        for k in range(view.start + 1, view.end - 2):
+            if lowers[k] != "to" or lowers[k + 1 : k + 3] != ["do", "so"]:
+                continue
+            verb = k - 1
+            while verb > view.start and lowers[verb] in INTENT_ADVERBS:
+                verb -= 1
+            word = lowers[verb]
+            if word.endswith("ing") and word not in self.modality.refusal_verbs:
+                word = word[:-3] + "e"  # "promising" → "promise"
+            if not (
+                word in self.modality.cooperative_intent
+                or word in self.modality.refusal_verbs
+                or word in self.modality.threat_intent
+            ):
+                continue
+            before = [a for a in acts if a[0].end <= verb]
+            if before:
+                found.append((verb, before[-1]))
+        return found
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
