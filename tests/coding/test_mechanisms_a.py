@@ -130,3 +130,8 @@ def test_cutting_across_a_ships_bow_is_a_military_display(code):
 def test_promise_to_do_so_commits_to_the_act_just_told(code):
     events = code("Modi has not visited Islamabad, despite promising to do so before his term ends.", "2019-01-10")
     assert ("IND", "PAK", "036", "asserted") in triples(events)
+
+
+def test_honouring_ones_own_people_is_domestic(code):
+    events = code("Prime Minister Albanese paid tribute to Australian soldiers who died in the war.", "2023-04-25")
+    assert not any(e.code.startswith("05") for e in events)

@@ -49,6 +49,7 @@ from blocwatch.coding.roles import (
     REACTION_ROOTS,
     RECIPROCAL,
     SPEECH_ACTS,
+    STATE_SECTORS,
     SYMPATHY_CODES,
     VISIT,
     asks_own_government,
@@ -339,6 +340,19 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
 
 
 COMMITMENT = "03"
+# public statements (01) and diplomatic cooperation, praise and tribute (05)
+HONOURING_ROOTS = frozenset({"01", "05"})
+# sectors of a state's own people and forces, as against its organs and its opponents
+_PEOPLE_SECTORS = frozenset({"", "CVL", "LAB", "EDU", "REF", "MED", "MIL", "BUS"})
+
+
+def _own_people(s: Mention, t: Mention) -> bool:
+    """Whether ``t`` is the people or forces of the state that ``s`` (the state or one of its organs) is."""
+    return (
+        s.code[:3] == t.code[:3]
+        and (s.code[3:6] in STATE_SECTORS or len(s.code) == 3)
+        and t.code[3:6] in _PEOPLE_SECTORS
+    )
 
 
 def _earlier_partner(partners: list[tuple[Mention, Mention]], src: Group) -> Group | None:
@@ -789,6 +803,11 @@ class Coder:
         kept = [
             (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not same_actor(s.code, t.code))
         ]
+        if code[:2] in HONOURING_ROOTS:
+            # "paying tribute to Japanese detainees who died there": a state honouring or praising its own
+            # people or forces is a domestic act with no counterpart (a party or rebels and the government are
+            # two sides)
+            kept = [(s, t) for s, t in kept if t is None or not _own_people(s, t)]
         if not kept and optional and pairs:
             # "Thailand lifted the curfew in Bangkok": the only target is the source's own state, and an event
             # that stands without a target is then a domestic one
