@@ -135,3 +135,8 @@ def test_promise_to_do_so_commits_to_the_act_just_told(code):
 def test_honouring_ones_own_people_is_domestic(code):
     events = code("Prime Minister Albanese paid tribute to Australian soldiers who died in the war.", "2023-04-25")
     assert not any(e.code.startswith("05") for e in events)
+
+
+def test_pressing_for_a_return_is_a_demand(code):
+    events = code("Manila pressed Beijing for the return of the seized fishing boats.")
+    assert ("PHL", "CHN", "1053", "asserted") in triples(events)
