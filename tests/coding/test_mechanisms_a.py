@@ -140,3 +140,8 @@ def test_honouring_ones_own_people_is_domestic(code):
 def test_pressing_for_a_return_is_a_demand(code):
     events = code("Manila pressed Beijing for the return of the seized fishing boats.")
     assert ("PHL", "CHN", "1053", "asserted") in triples(events)
+
+
+def test_faulting_a_thing_is_aimed_at_its_owner(code):
+    events = code("Beijing condemned the 'provocative' remarks on Taiwan in Tokyo's annual defence white paper.")
+    assert ("CHN", "JPN", "111", "asserted") in triples(events)

@@ -39,6 +39,7 @@ from blocwatch.coding.roles import (
     ASKS,
     CAUSATIVES,
     CAUSE_MARKERS,
+    FAULTING_ROOTS,
     FORCE_ROOTS,
     HOST,
     HOSTILE_ROOTS,
@@ -59,6 +60,7 @@ from blocwatch.coding.roles import (
     infinitive_to,
     intent_owner,
     object_relative,
+    owner_in_object,
     reversed_intent,
     same_actor,
     same_state,
@@ -755,6 +757,8 @@ class Coder:
                 tgt = denied_act_party(view, trig.end, src)
             if tgt is None and pattern.code in SYMPATHY_CODES:
                 tgt = sufferer_in_relative(view, trig.end, src)
+            if tgt is None and pattern.code[:2] in FAULTING_ROOTS and "dobj" in pattern.target:
+                tgt = owner_in_object(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
             if tgt is None:

@@ -275,3 +275,22 @@ def sufferer_in_relative(view: SentenceView, k: int, src: Group) -> Group | None
             return None
         return None if same_state(g, src) else g
     return None
+
+
+# disapproval and rejection: speech acts aimed at whoever owns what they fault
+FAULTING_ROOTS = frozenset({"11", "12"})
+
+
+def owner_in_object(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "blamed the 'tremendous anger and open hostility' in Pyongyang's recent statements": a criticism or
+    rejection whose object is something an actor owns is aimed at that owner, the first possessive actor
+    within twelve words of ``k`` with no clause break before it."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < k:
+            continue
+        if g.start > k + 12 or any(w in TARGET_STOPS or w in (",", "that", ";") for w in lowers[k : g.start]):
+            return None
+        if g.end < view.end and lowers[g.end] in ("'s", "'") and not same_state(g, src):
+            return g
+    return None
