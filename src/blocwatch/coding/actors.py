@@ -274,6 +274,8 @@ class ActorMatcher:
             code = self.resolve_person(phrases, day) if kind == "person" else first.ref
             if first.form == "prefix" and not (e < end and lowers[e] in ("-", "–")):
                 continue
+            if first.form == "region" and not _reached(lowers, s, start):
+                continue
             if kind == "person" and e + 1 < end and lowers[e] == "-" and lowers[e + 1].isalpha():
                 continue  # "Park Jin" inside "Park Jin-young"
             if not code:
@@ -400,6 +402,20 @@ class ActorMatcher:
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         return out
+
+
+# prepositions through which an act reaches a place: "flew over Hokkaido", "the annexation of Crimea"
+_REGION_PREPS = frozenset({"over", "to", "into", "toward", "towards", "near", "around", "off", "of", "against"})
+
+
+def _reached(lowers: list[str], s: int, start: int) -> bool:
+    """Whether the region named at ``s`` is where an act is aimed ("a missile flew over Hokkaido" is aimed at
+    Japan): a region stands for its state only then, never as the doer ("Okinawa protested") or the mere
+    scene ("talks in Busan")."""
+    k = s - 1
+    while k >= start and lowers[k] in _DETERMINERS:
+        k -= 1
+    return k >= start and lowers[k] in _REGION_PREPS
 
 
 def _own_group(m: Mention, items: list[Mention], i: int, lowers: list[str]) -> int | None:

@@ -39,8 +39,10 @@ from blocwatch.coding.roles import (
     ASKS,
     CAUSATIVES,
     CAUSE_MARKERS,
+    FAULTING_ROOTS,
     FORCE_ROOTS,
     HOST,
+    HOSTILE_ROOTS,
     INFINITIVE_OBJECT,
     INFINITIVE_ROOTS,
     INTENT_ADVERBS,
@@ -50,22 +52,29 @@ from blocwatch.coding.roles import (
     REACTION_ROOTS,
     RECIPROCAL,
     SPEECH_ACTS,
+    STATE_SECTORS,
+    SYMPATHY_CODES,
     THREATEN,
     VISIT,
     asks_own_government,
     combat_code,
     compatriots,
     condition_subject,
+    denied_act_party,
     gerund_doer,
     infinitive_to,
     intent_owner,
     object_relative,
+    owner_in_object,
     protest_purpose,
+    reversed_intent,
     same_actor,
     same_state,
+    sufferer_in_relative,
     unowned,
     with_parallel_target,
     word_before,
+    yield_code,
 )
 from blocwatch.coding.segment import (
     OffsetMap,
@@ -238,6 +247,9 @@ _FACTIVE_BEFORE_TO = frozenset(
         "operations",
     }
 )
+# prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+_ADJUNCT_PREPS = frozenset({"at", "in", "on", "during", "after", "following", "near", "with"})
+_ADJUNCT_BREAKS = frozenset({",", ";", ":", "to", "that", "and", "but", "which", "who", "said"})
 _INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantly"}) | frozenset(
     {
         "on",
@@ -284,18 +296,101 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     visits = [e for e in events if e.code in ("042", "043", "044")]
     if not visits:
         return events
-    same_pair = {(e.source, e.target, e.mode) for e in visits}
+    # by state: the visit is often made to a place ("journey to Beijing", CHN) and the talks held with its
+    # officials ("talks with Xi Jinping", CHNGOV)
+    same_pair = {(e.source[:3], e.target[:3], e.mode) for e in visits}
     visitors = {code[:3] for e in visits for code in (e.source, e.target)}
 
     def merged(e: Event) -> bool:
         if e.code != "040":
             return False
-        if (e.source, e.target, e.mode) in same_pair:
+        if (e.source[:3], e.target[:3], e.mode) in same_pair:
             return True
         # "host Kishida and Yoon ... for the US-Japan-South Korea summit"
         return e.rule == "consult.talks-noun" and bool({e.source[:3], e.target[:3]} & visitors)
 
     return [e for e in events if not merged(e)]
+
+
+# words before a verb that make it an aim rather than an act: "to", "aimed at", "for", "toward"
+_PURPOSE_MARKERS = frozenset({"to", "at", "for", "toward", "towards", "of", "on"})
+
+
+def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
+    """A display with no target beside one of the same root by the same state and mode with a target is the
+    same act told twice: "sent ships to the waters off the islands in a show of force against Japan"."""
+    aimed = {(e.source[:3], e.root, e.mode) for e in events if e.target}
+    return [e for e in events if e.target or (e.source[:3], e.root, e.mode) not in aimed]
+
+
+# appeals, offers of meetings, demands and threats: speech acts addressed to someone, who may be named only
+# as the one who answers them (gestures and overtures, 030, are not addressed)
+ADDRESSED = ("02", "036", "10", "13")
+# documents whose participle states what they do: "a resolution condemning", "a statement urging"
+_DOCUMENT_NOUNS = frozenset(
+    {"resolution", "resolutions", "statement", "letter", "motion", "bill", "declaration", "communique", "draft"}
+)
+_DOCUMENT_LEAD = frozenset({"a", "an", "the", "on", "for", "against", "draft", "new", "joint", "non-binding"})
+# time words between a verb and its object ("vote later this month on a resolution")
+_TIME_WORDS = frozenset(
+    {"later", "this", "next", "week", "month", "year", "today", "tomorrow", "soon", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
+    """For a participle after a document noun ("a resolution condemning"), the position just after the words
+    before the document's article and preposition, where the act done with the document ends; else None."""
+    k = trig.pos - 1
+    if trig.morph != "ing" or k <= view.start or view.lowers[k] not in _DOCUMENT_NOUNS:
+        return None
+    k -= 1
+    while k > view.start and (view.lowers[k] in _DOCUMENT_LEAD or view.lowers[k] in _TIME_WORDS):
+        k -= 1
+    return k + 1
+
+
+COMMITMENT = "03"
+# public statements (01) and diplomatic cooperation, praise and tribute (05)
+HONOURING_ROOTS = frozenset({"01", "05"})
+# sectors of a state's own people and forces, as against its organs and its opponents
+_PEOPLE_SECTORS = frozenset({"", "CVL", "LAB", "EDU", "REF", "MED", "MIL", "BUS"})
+
+
+def _own_people(s: Mention, t: Mention) -> bool:
+    """Whether ``t`` is the people or forces of the state that ``s`` (the state or one of its organs) is."""
+    return (
+        s.code[:3] == t.code[:3]
+        and (s.code[3:6] in STATE_SECTORS or len(s.code) == 3)
+        and t.code[3:6] in _PEOPLE_SECTORS
+    )
+
+
+def _earlier_partner(partners: list[tuple[Mention, Mention]], src: Group) -> Group | None:
+    """The other side of the latest earlier event whose source or target is the state of ``src``."""
+    state = src.members[0].code[:3]
+    for s, t in reversed(partners):
+        if s.code[:3] == state and t.code[:3] != state:
+            return Group([t])
+        if t.code[:3] == state and s.code[:3] != state:
+            return Group([s])
+    return None
+
+
+def _during(view: SentenceView, owner: Group) -> bool:
+    """Whether the owner's phrase is a time adjunct: "during Pompeo's visit", "after Xi's visit"."""
+    k = owner.start - 1
+    return k >= view.start and view.lowers[k] in ("during", "after", "before", "amid")
+
+
+def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
+    """Whether a nominal trigger is owned by a possessive actor just before it ("Russia's annexation")."""
+    return (
+        trig.pattern.kind == "noun"
+        and owner is not None
+        and owner.end < trig.pos <= owner.end + 3
+        and view.lowers[owner.end] in ("'s", "'")
+    )
 
 
 def _before_auxiliaries(view: SentenceView, pos: int) -> int:
@@ -314,7 +409,8 @@ class _ClauseState:
     source: Group | None = None
     end: int = -1
     target: Group | None = None
-    last_source: Group | None = None  # the source of the sentence's latest event
+    sources: list[Group] = field(default_factory=list)  # the sources of the sentence's events, in order
+    partners: list[tuple[Mention, Mention]] = field(default_factory=list)  # source and target of each event
 
 
 @dataclass(slots=True)
@@ -492,6 +588,7 @@ class Coder:
         sent_end = offsets.end(sent.char_end)
         sentence_text = text[sent_start:sent_end]
         used_intent_verbs: set[int] = set()
+        acts: list[tuple[Trigger, list, str]] = []  # each trigger read, with its pairs and code
         lowers = view.lowers
 
         def emit(pos: int, trig: Trigger, pairs, code: str, mode: str, rule: str) -> int:
@@ -541,6 +638,8 @@ class Coder:
                 else:
                     seen[key] = len(out)
                     out.append((pos, event))
+                if t is not None:
+                    state.partners.append((s, t))
                 previous_sources["person" if s.kind == "person" else "state"] = s
             return added
 
@@ -558,6 +657,10 @@ class Coder:
                 continue
             cand, pairs, code, subject_group = resolved
             covered_until = cand.end
+            acts.append((cand, pairs, code))
+            taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
+            if taken_back is not None:
+                code = yield_code(code)
             if self._asked_for(view, cand.pos):
                 continue
             if cand.pattern.kind == "verb" and not cand.passive:
@@ -569,6 +672,14 @@ class Coder:
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            if mode == "asserted" and (verb_end := _document_verb_end(view, cand)) is not None:
+                # "is expected to vote later this month on a resolution condemning ...": the document's act
+                # is as real as what is done with the document
+                mode = event_mode(lowers, verb_end, view.start, view.end, self.modality)
+            if mode in ("negated", "future") and _possessed(view, cand, subject_group):
+                # "does not recognise Russia's annexation of Crimea": a possessed nominal presupposes its act,
+                # so the cue of the verb it is an object of stays outside; only cues after the owner count
+                mode = event_mode(lowers, cand.pos, subject_group.start, view.end, self.modality, cand.end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (
@@ -578,8 +689,12 @@ class Coder:
                 mode = "future"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
                 mode = "negated"
-            if emit(cand.pos, cand, pairs, code, mode, cand.pattern.id) and subject_group is not None:
-                state.last_source = subject_group
+            if taken_back is not None:
+                # the yielding is as real as the taking back: "reversed its decision to impose tariffs"
+                mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
+            rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
+            if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
+                state.sources.append(subject_group)
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
@@ -594,8 +709,39 @@ class Coder:
                 intent_code = self._derived_code(lowers[intent], code)
                 if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
                     used_intent_verbs.add(intent)
+        for verb, (cand, pairs, code) in self._pro_verb_intents(view, acts):
+            # "has not visited Seoul, despite promising to do so": the promise is of the act just told
+            intent_mode = event_mode(lowers, verb, view.start, view.end, self.modality)
+            intent_trig = Trigger(verb, cand.pattern, "past", verb + 1)
+            intent_code = self._derived_code(lowers[verb], code)
+            emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _merge_visit_and_talks(kept)
+        return _drop_untargeted_twins(_merge_visit_and_talks(kept))
+
+    def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
+        """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
+        so", "refused to do so"), each with the latest act told before it."""
+        lowers = view.lowers
+        found = []
+        for k in range(view.start + 1, view.end - 2):
+            if lowers[k] != "to" or lowers[k + 1 : k + 3] != ["do", "so"]:
+                continue
+            verb = k - 1
+            while verb > view.start and lowers[verb] in INTENT_ADVERBS:
+                verb -= 1
+            word = lowers[verb]
+            if word.endswith("ing") and word not in self.modality.refusal_verbs:
+                word = word[:-3] + "e"  # "promising" → "promise"
+            if not (
+                word in self.modality.cooperative_intent
+                or word in self.modality.refusal_verbs
+                or word in self.modality.threat_intent
+            ):
+                continue
+            before = [a for a in acts if a[0].end <= verb]
+            if before:
+                found.append((verb, before[-1]))
+        return found
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
@@ -611,6 +757,15 @@ class Coder:
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
+            if tgt is None and _possessed(view, trig, src) and (
+                pattern.code.startswith(ADDRESSED) or (pattern.code == VISIT and _during(view, src))
+            ):
+                # "Kim did not respond to Trump's offer of a meeting", "Seoul rejected Pyongyang's demand": an
+                # offer, appeal, demand or threat is addressed to whoever answers it; "Pyongyang freed them
+                # during Pompeo's visit": a visit is made to whoever acts during it
+                answerer = subject(view, src.start)
+                if answerer is not None and not answerer.locative and not same_state(answerer, src):
+                    tgt = answerer
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
@@ -620,6 +775,16 @@ class Coder:
             src, tgt = _obligation(view, trig)
             if src is None or tgt is None or same_state(src, tgt):
                 return [], pattern.code, None
+        elif (
+            pattern.symmetric
+            and pattern.objects
+            and view.lowers[trig.pos - 1] not in _PURPOSE_MARKERS
+            and (pair := between_pair(view, trig)) is not None
+        ):
+            # "a joint statement deepening the partnership between China and Russia": the object's own
+            # "between" names the two sides of a mutual act, whoever brought it about; not an aim ("a meeting
+            # aimed at establishing relations between ...", "a summit to hammer out an agreement between ...")
+            src, tgt = pair, None
         else:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
@@ -632,6 +797,23 @@ class Coder:
                 # "threatened to break off relations with Congo", "refused to meet Jordan's king": the
                 # target of the threat or refusal is the object of the act it names
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
+            if (
+                tgt is None
+                and pattern.code[:2] == COMMITMENT
+                and state.partners
+                and len(src.members) == 1
+                and src.end == _before_auxiliaries(view, trig.pos) + 1
+            ):
+                # "officials of the two Koreas met ..., and Pyongyang agreed to send athletes": a commitment
+                # with no counterpart named, by a single subject right before it, is made to the source's
+                # partner in the sentence's earlier act
+                tgt = _earlier_partner(state.partners, src)
+            if tgt is None and "clause" in pattern.target:
+                tgt = denied_act_party(view, trig.end, src)
+            if tgt is None and pattern.code in SYMPATHY_CODES:
+                tgt = sufferer_in_relative(view, trig.end, src)
+            if tgt is None and pattern.code[:2] in FAULTING_ROOTS and "dobj" in pattern.target:
+                tgt = owner_in_object(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
             if tgt is None:
@@ -643,8 +825,10 @@ class Coder:
             answers = view.lowers[trig.pos] in RECIPROCAL or (
                 pattern.code[:2] in REACTION_ROOTS and object_relative(view, src)
             )
-            last = state.last_source
-            if tgt is None and answers and last is not None and not same_state(last, src):
+            # the latest act by someone else: "bombers flew near Japan as Tokyo hosted a summit, a move Tokyo
+            # called provocative" answers the bombers, not Tokyo's own hosting
+            last = next((g for g in reversed(state.sources) if not same_state(g, src)), None) if answers else None
+            if tgt is None and answers and last is not None:
                 # aimed at the source of the act just reported: "Washington imposed tariffs, and Beijing retaliated
                 # with duties of its own"; "... began their Freedom Shield exercise, which Pyongyang denounced as a
                 # war rehearsal" (the relative pronoun stands for that act)
@@ -683,6 +867,11 @@ class Coder:
         kept = [
             (s, t) for s, t in pairs if (t is not None or optional) and (t is None or not same_actor(s.code, t.code))
         ]
+        if code[:2] in HONOURING_ROOTS:
+            # "paying tribute to Japanese detainees who died there": a state honouring or praising its own
+            # people or forces is a domestic act with no counterpart (a party or rebels and the government are
+            # two sides)
+            kept = [(s, t) for s, t in kept if t is None or not _own_people(s, t)]
         if not kept and optional and pairs:
             # "Thailand lifted the curfew in Bangkok": the only target is the source's own state, and an event
             # that stands without a target is then a domestic one
@@ -816,11 +1005,15 @@ class Coder:
                     break
             else:
                 return None
+        if k > view.start and lowers[k] == "would" and code[:2] <= "08":
+            return self._agreed_that(view, k)
         if k <= view.start or lowers[k] != "to":
             return None
         k -= 1
         while k > view.start and lowers[k] in _INTENT_GAP:
             k -= 1
+        if lowers[k] not in self.modality.cooperative_intent and lowers[k] not in self.modality.threat_intent:
+            k = self._verb_before_adjunct(view, k)
         verb = lowers[k]
         cooperative = code[:2] <= "08"
         if cooperative and (verb in self.modality.cooperative_intent or verb in self.modality.refusal_verbs):
@@ -836,6 +1029,33 @@ class Coder:
             pos = support_verb(view, trig, self.modality.support_verbs) or pos
         verb = self._intent_verb(view, pos, code)
         return verb is not None and view.lowers[verb] in self.modality.threat_intent
+    def _agreed_that(self, view: SentenceView, would: int) -> int | None:
+        """ "had agreed in Busan that Washington would cut tariffs": a cooperative act in a that-clause of
+        agreeing or promising, told with "would", is a commitment; the position of the commitment verb."""
+        lowers = view.lowers
+        doer = next((g.start for g in view.groups if g.end == would), None)
+        if doer is None and lowers[would - 1] in ("it", "they", "he", "she", "we"):
+            doer = would - 1  # "promised that it would resume talks"
+        if doer is None or doer - 1 <= view.start or lowers[doer - 1] != "that":
+            return None
+        k = doer - 2
+        while k > view.start and lowers[k] in _INTENT_GAP:
+            k -= 1
+        if lowers[k] not in self.modality.cooperative_intent:
+            k = self._verb_before_adjunct(view, k)
+        return k if lowers[k] in self.modality.cooperative_intent else None
+
+    def _verb_before_adjunct(self, view: SentenceView, k: int) -> int:
+        """ "agreed at their meeting near San Francisco on Wednesday to restore ...": the commitment verb
+        before a prepositional adjunct that ends at ``k`` (up to eight words, no clause break), else ``k``."""
+        lowers = view.lowers
+        for j in range(k - 1, max(view.start, k - 9), -1):
+            word = lowers[j]
+            if word in _ADJUNCT_BREAKS:
+                return k
+            if word in self.modality.cooperative_intent or word in self.modality.threat_intent:
+                return j if lowers[j + 1] in _ADJUNCT_PREPS else k
+        return k
 
     def _asked_for(self, view: SentenceView, pos: int) -> bool:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",

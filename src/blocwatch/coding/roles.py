@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
 from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView
-from blocwatch.coding.triggers import Trigger
+from blocwatch.coding.triggers import REVERSAL_VERBS, Trigger
 
 INTENT_ADVERBS = frozenset(
     {
@@ -196,10 +196,44 @@ def intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
     return None
 
 
+# the yielding (08) that taking back a hostile act amounts to, by the act's code prefix
+YIELD_FOR = (("163", "085"), ("15", "087"), ("19", "087"), ("17", "081"))
+HOSTILE_ROOTS = frozenset({"12", "13", "15", "16", "17", "19"})
+
+
+def reversed_intent(view: SentenceView, trig: Trigger) -> int | None:
+    """Position of the verb that takes back the decision, plan or threat whose infinitive the trigger is:
+    "Seoul suspended its decision to end the pact" reports no ending, but a yielding. None otherwise."""
+    k = infinitive_to(view, trig.pos)
+    if k is None or k - 1 <= view.start or view.lowers[k - 1] not in INTENT_NOUNS:
+        return None
+    j = k - 2
+    while j > view.start and view.lowers[j] in ("its", "their", "his", "her", "the", "a", "earlier", "previous"):
+        j -= 1
+    return j if view.lowers[j] in REVERSAL_VERBS else None
+
+
+def yield_code(code: str) -> str:
+    """The 08x code for taking back the hostile act ``code``."""
+    return next((y for prefix, y in YIELD_FOR if code.startswith(prefix)), "080")
+
+
+# nouns that sum up the act just reported, in an appositive: "..., a move Tokyo called provocative"
+_SUMMARY_NOUNS = frozenset({"move", "step", "act", "action", "decision", "development", "deployment", "incident"})
+
+
 def object_relative(view: SentenceView, src: Group) -> bool:
-    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
+    """Whether the subject opens an object relative clause: ", which Pyongyang denounced ...", or one on an
+    appositive noun that sums up the act before it: ", a move (that) Tokyo called provocative"."""
+    lowers = view.lowers
     k = src.start - 1
-    return k > view.start and view.lowers[k] in ("which", "that") and view.lowers[k - 1] == ","
+    if k > view.start and lowers[k] in ("which", "that") and lowers[k - 1] == ",":
+        return True
+    if k > view.start and lowers[k] == "that":
+        k -= 1
+    return k - 2 >= view.start and lowers[k] in _SUMMARY_NOUNS and lowers[k - 1] in ("a", "an", "the") and (
+        lowers[k - 2] == ","
+    )
 
 
 def same_state(a: Group, b: Group) -> bool:
@@ -250,4 +284,59 @@ def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
             return None
         if lowers[k] == "to" and lowers[k + 1] in PROTEST_PURPOSES:
             return k + 1
+    return None
+
+
+def denied_act_party(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "Moscow denied that its aircraft had violated South Korean airspace": a denial of an act (016) is
+    aimed at the other party to that act, the first actor of the that-clause from ``k`` that is not the
+    denier's own state ("denied that Washington had pressured Seoul" → Seoul)."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < k:
+            continue
+        if g.start > k + 12 or any(w in (";", ":", "but") for w in lowers[k : g.start]):
+            return None
+        if not same_state(g, src):
+            return g
+    return None
+
+
+# regret, apology and condolence: acts aimed at those who suffered what they are about
+SYMPATHY_CODES = frozenset({"055", "018"})
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def sufferer_in_relative(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "expressed regret over the landmine blasts that maimed two South Korean soldiers": a regret, apology
+    or condolence whose object is described by a relative clause is aimed at the actor that clause names."""
+    lowers = view.lowers
+    rel = next((j for j in range(k, min(view.end, k + 6)) if lowers[j] in _RELATIVES), None)
+    if rel is None or any(w in (",", ";", ":") for w in lowers[k:rel]):
+        return None
+    for g in view.groups:
+        if g.start <= rel:
+            continue
+        if g.start > rel + 6 or any(w in (",", ";", ":") for w in lowers[rel : g.start]):
+            return None
+        return None if same_state(g, src) else g
+    return None
+
+
+# disapproval and rejection: speech acts aimed at whoever owns what they fault
+FAULTING_ROOTS = frozenset({"11", "12"})
+
+
+def owner_in_object(view: SentenceView, k: int, src: Group) -> Group | None:
+    """ "blamed the 'tremendous anger and open hostility' in Pyongyang's recent statements": a criticism or
+    rejection whose object is something an actor owns is aimed at that owner, the first possessive actor
+    within twelve words of ``k`` with no clause break before it."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < k:
+            continue
+        if g.start > k + 12 or any(w in TARGET_STOPS or w in (",", "that", ";") for w in lowers[k : g.start]):
+            return None
+        if g.end < view.end and lowers[g.end] in ("'s", "'") and not same_state(g, src):
+            return g
     return None

@@ -5,7 +5,8 @@ asks for: an object phrase after a light verb ("held talks", "imposed
 sanctions"), a particle ("crack down"), a modifier before a noun ("joint
 drills"). This is the verb-pattern idea of TABARI/PETRARCH dictionaries,
 matched over tokens instead of a parse. Cheap typo tolerance: adjacent-letter
-transpositions of a verb ("singed") count only when the object is present.
+transpositions of a verb ("singed") count only when the object is present, and an
+object may have one doubled letter written once ("misiles").
 """
 
 from __future__ import annotations
@@ -150,6 +151,16 @@ _VERB_CONTEXT = frozenset(
         "finally",
     }
 )
+# nouns of intention whose infinitive holds its own object ("its decision to end the pact")
+_INTENTIONS = frozenset({"decision", "decisions", "plan", "plans", "threat", "threats", "move", "proposal", "bid"})
+_HOSTILE_ROOTS = frozenset({"12", "13", "15", "16", "17", "19"})
+# verbs that take back a decision, plan or threat: "suspended its decision to end the pact"
+REVERSAL_VERBS = frozenset(
+    {"suspend", "suspended", "suspends", "suspending", "reverse", "reversed", "reverses", "reversing", "rescind",
+     "rescinded", "rescinds", "revoke", "revoked", "revokes", "retract", "retracted", "retracts", "scrap",
+     "scrapped", "scraps", "shelve", "shelved", "shelves", "abandon", "abandoned", "abandons", "overturn",
+     "overturned", "overturns", "withdrew", "withdrawn"}
+)
 _NOUN_FOLLOWERS = frozenset({"on", "against", "to", "with", "between", "of", "by", "from", "over"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"})
 _PREPOSITIONS = frozenset(
@@ -229,10 +240,27 @@ def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _phrases(nlp: Language, words: frozenset[str]) -> PhraseIndex:
-    """Phrases as token tuples, indexed by their first token, longest first."""
+def _undoubled(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The phrase with one doubled letter of a long word written once ("misiles", "agression"), the
+    commonest slip in typed English; long words only, so that no other real word ("planed") comes out."""
+    out = set()
+    for n, word in enumerate(phrase):
+        if len(word) < 7:
+            continue
+        for i in range(len(word) - 1):
+            if word[i] == word[i + 1] and word[i].isalpha():
+                out.add((*phrase[:n], word[:i] + word[i + 1 :], *phrase[n + 1 :]))
+    return out
+
+
+def _phrases(nlp: Language, words: frozenset[str], typos: bool = False) -> PhraseIndex:
+    """Phrases as token tuples, indexed by their first token, longest first; with ``typos``, also each
+    phrase with a doubled letter written once (an object after an exactly spelt verb)."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted({_tokens(nlp, w) for w in words}, key=len, reverse=True):
+    phrases = {_tokens(nlp, w) for w in words}
+    if typos:
+        phrases |= {variant for phrase in phrases for variant in _undoubled(phrase)}
+    for phrase in sorted(phrases, key=len, reverse=True):
         index.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(group) for first, group in index.items()}
 
@@ -278,7 +306,7 @@ class TriggerMatcher:
         self.excludes: dict[str, PhraseIndex] = {}
         self.noun_forms: set[str] = set()
         for order, pattern in enumerate(lexicon.patterns):
-            self.objects[pattern.id] = _phrases(nlp, pattern.objects)
+            self.objects[pattern.id] = _phrases(nlp, pattern.objects, typos=True)
             self.modifiers[pattern.id] = _phrases(nlp, pattern.modifiers)
             self.excludes[pattern.id] = _phrases(nlp, pattern.excludes)
             for form, morph in pattern.forms.items():
@@ -389,6 +417,11 @@ class TriggerMatcher:
                 # the object must not lie beyond a clause boundary
                 if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]):
                     continue
+                # nor, after a verb that takes back an intention, inside the intention's infinitive when that
+                # names a hostile act: "suspended its decision to end the pact" suspends a decision, not the
+                # pact (while "scrapped plans to hold talks" does call off talks)
+                if lowers[pos] in REVERSAL_VERBS and self._hostile_intention(lowers, pos + 1, obj_end, start, end):
+                    continue
                 trig_end = max(trig_end, obj_end)
             elif typo:
                 continue
@@ -410,6 +443,16 @@ class TriggerMatcher:
         best = ranked[0][2]
         best.alternatives = [r[2] for r in ranked[1:]]
         return best
+
+    def _hostile_intention(self, lowers: list[str], lo: int, hi: int, start: int, end: int) -> bool:
+        """Whether ``lowers[lo:hi]`` holds "<decision|plan|...> to <verb>" whose verb, read in its own context,
+        is a hostile act (rejecting, threatening, posturing, reducing relations, coercing, fighting)."""
+        for k in range(lo, hi - 2):
+            if lowers[k] in _INTENTIONS and lowers[k + 1] == "to":
+                options = self.entries.get(lowers[k + 2])
+                act = self._best(lowers, k + 2, start, end, options, {}) if options else None
+                return act is not None and act.pattern.code[:2] in _HOSTILE_ROOTS
+        return False
 
     @staticmethod
     def _passive(lowers: list[str], pos: int, start: int, end: int) -> str:

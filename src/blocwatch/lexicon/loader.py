@@ -139,6 +139,7 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
             ("demonym", "demonyms", False),
             ("capital", "capitals", False),
             ("seat", "seats", False),
+            ("region", "regions", False),
             ("prefix", "prefixes", False),
             ("abbreviation", "abbreviations", True),
             ("contextual", "contextual", True),
