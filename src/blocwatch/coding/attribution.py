@@ -272,15 +272,26 @@ _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
 }
 
 
-def pronoun_antecedent(view: SentenceView, k: int, exclude: Group | None = None) -> Group | None:
+def pronoun_antecedent(
+    view: SentenceView, k: int, exclude: Group | None = None, family: bool = False
+) -> Group | None:
     """The nearest group before the pronoun at ``k`` that agrees with it in number and kind and is not ``exclude``
-    (or made of its actors)."""
+    (or made of its actors; with ``family``, also of bodies of the same family: the UN beside its Security
+    Council)."""
     agrees = _PRONOUN_AGREES.get(view.lowers[k])
     if agrees is None:
         return None
     own = {m.code for m in exclude.members} if exclude is not None else None
+
+    def excluded(g: Group) -> bool:
+        if own is None:
+            return False
+        if family:
+            return all(any(c.startswith(o) or o.startswith(c) for o in own) for c in (m.code for m in g.members))
+        return {m.code for m in g.members} <= own
+
     for g in reversed(view.groups):
-        if g.end > k or g.locative or g is exclude or (own is not None and {m.code for m in g.members} <= own):
+        if g.end > k or g.locative or g is exclude or excluded(g):
             continue
         if agrees(g):
             return g
@@ -419,10 +430,11 @@ def _drop_at_least(gap: list[str]) -> list[str]:
                 i += 1
             continue
         # quantity words are already gone: "more than 100 Palestinians" leaves "more than"
-        if (gap[i] in ("more", "fewer", "less") and nxt == "than") or (gap[i] == "up" and nxt == "to"):
-            if i + 2 == len(gap) or gap[i + 2] in _NUMBER_WORDS or gap[i + 2] in _COUNT_NOUNS:
-                i += 2
-                continue
+        if ((gap[i] in ("more", "fewer", "less") and nxt == "than") or (gap[i] == "up" and nxt == "to")) and (
+            i + 2 == len(gap) or gap[i + 2] in _NUMBER_WORDS or gap[i + 2] in _COUNT_NOUNS
+        ):
+            i += 2
+            continue
         if gap[i] in _COUNT_NOUNS and nxt == "of":
             i += 2
             continue

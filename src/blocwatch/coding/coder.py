@@ -54,6 +54,7 @@ from blocwatch.coding.roles import (
     gerund_doer,
     infinitive_to,
     intent_owner,
+    object_owner,
     object_relative,
     same_actor,
     same_state,
@@ -579,6 +580,8 @@ class Coder:
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
+            if tgt is None and "dobj" in pattern.target:
+                tgt = object_owner(view, trig, src)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in REACTION_ROOTS:

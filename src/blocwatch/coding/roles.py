@@ -10,7 +10,7 @@ phrase adds; whom force used on people named by role alone falls on; and the wor
 from __future__ import annotations
 
 from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
-from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView
+from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView, pronoun_antecedent
 from blocwatch.coding.triggers import Trigger
 
 INTENT_ADVERBS = frozenset(
@@ -184,6 +184,22 @@ def intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
         if not view.lowers[j].isalpha() and view.lowers[j] not in ("'s", "'", "-"):
             return None
     return None
+
+
+# possessive pronouns whose owner a verb's object names; "his"/"her" mostly point back to the subject itself
+# ("Kim defended his decision") and are left out
+_OBJECT_OWNERS = frozenset({"its", "their"})
+
+
+def object_owner(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+    """ "the Security Council condemned its rocket launch": an object owned by a pronoun is aimed at the
+    pronoun's antecedent, the nearest earlier actor other than the source."""
+    k = trig.end
+    if k >= view.end or view.lowers[k] not in _OBJECT_OWNERS:
+        return None
+    owner = pronoun_antecedent(view, k, src, family=True)
+    # an actor right before the verb is its subject, whatever the source found: the pronoun is its own
+    return None if owner is None or owner.end == trig.pos else owner
 
 
 def object_relative(view: SentenceView, src: Group) -> bool:

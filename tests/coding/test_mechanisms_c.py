@@ -1,0 +1,13 @@
+"""Mechanism tests for the recall work of branch recall-c, on sentences written like wire copy."""
+
+from __future__ import annotations
+
+from tests.conftest import triples
+
+
+def test_possessive_pronoun_object_names_the_target(code):
+    # "its" in the object stands for the state named earlier, not for the critic
+    events = code(
+        "North Korea test-fired a new cruise missile, and the UN Security Council later condemned its launch."
+    )
+    assert any(s.startswith("IGO") and t == "PRK" and c.startswith("11") for s, t, c, _ in triples(events))
