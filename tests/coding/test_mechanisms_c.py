@@ -11,3 +11,9 @@ def test_possessive_pronoun_object_names_the_target(code):
         "North Korea test-fired a new cruise missile, and the UN Security Council later condemned its launch."
     )
     assert any(s.startswith("IGO") and t == "PRK" and c.startswith("11") for s, t, c, _ in triples(events))
+
+
+def test_object_inside_a_relative_clause_is_not_the_verbs(code):
+    # what ended is the dispute, not the relations the relative clause speaks of
+    events = code("Beijing on Friday ended a trade dispute that had badly strained relations with Canberra.")
+    assert not any(c.startswith("16") for _, _, c, _ in triples(events))
