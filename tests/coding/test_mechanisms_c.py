@@ -17,3 +17,9 @@ def test_object_inside_a_relative_clause_is_not_the_verbs(code):
     # what ended is the dispute, not the relations the relative clause speaks of
     events = code("Beijing on Friday ended a trade dispute that had badly strained relations with Canberra.")
     assert not any(c.startswith("16") for _, _, c, _ in triples(events))
+
+
+def test_particle_before_the_object_governs_no_target(code):
+    # "in" belongs to "took in"; the refugees' state is the one received
+    events = code("Germany took in hundreds of thousands of Syrian refugees in 2015 and 2016.")
+    assert ("DEU", "SYR", "075", "asserted") in triples(events)

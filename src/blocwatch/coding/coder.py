@@ -570,8 +570,12 @@ class Coder:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
                 return [], pattern.code, None
-            tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
-                view, trig.pos + 1, pattern.target, src, trig.end
+            anchor = trig.pos + 1
+            particle = view.lowers[anchor] if pattern.objects else ""
+            if particle in pattern.particles and particle not in pattern.target:
+                anchor += 1  # "took in refugees": the particle before the object belongs to the verb, not to a target
+            tgt = (object_pronoun(view, anchor, src) if "dobj" in pattern.target else None) or target_after(
+                view, anchor, pattern.target, src, trig.end
             )
             to = self._infinitive_after(view, trig) if tgt is None and pattern.code[:2] in INFINITIVE_ROOTS else None
             if to is not None:
