@@ -23,3 +23,10 @@ def test_particle_before_the_object_governs_no_target(code):
     # "in" belongs to "took in"; the refugees' state is the one received
     events = code("Germany took in hundreds of thousands of Syrian refugees in 2015 and 2016.")
     assert ("DEU", "SYR", "075", "asserted") in triples(events)
+
+
+def test_own_people_are_the_sources_civilians(code):
+    # "its own people" names the civilians of the state whose forces act
+    events = code("Syria's army has committed atrocities against its own people, a UN report said.")
+    assert ("SYR", "SYR", "200", "asserted") in triples(events)
+    assert any(e.target == "SYRCVL" for e in events)
