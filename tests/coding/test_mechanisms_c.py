@@ -30,3 +30,15 @@ def test_own_people_are_the_sources_civilians(code):
     events = code("Syria's army has committed atrocities against its own people, a UN report said.")
     assert ("SYR", "SYR", "200", "asserted") in triples(events)
     assert any(e.target == "SYRCVL" for e in events)
+
+
+def test_the_allies_stands_for_the_pair_named_before(code):
+    events = code("Washington and Tokyo held naval drills on Tuesday, and Beijing accused the allies of meddling.")
+    assert {("CHN", "USA", "112", "asserted"), ("CHN", "JPN", "112", "asserted")} <= triples(events)
+
+
+def test_anaphoric_pair_leaves_out_its_own_clause_subject(code):
+    # "the two allies" are Japan and Australia, not Australia and the critic
+    events = code("Japan and Australia signed a defence pact on Monday, and China criticized the two allies on Sunday")
+    got = {(s, t, c[:2]) for s, t, c, _ in triples(events)}
+    assert {("CHN", "JPN", "11"), ("CHN", "AUS", "11")} <= got
