@@ -42,3 +42,8 @@ def test_anaphoric_pair_leaves_out_its_own_clause_subject(code):
     events = code("Japan and Australia signed a defence pact on Monday, and China criticized the two allies on Sunday")
     got = {(s, t, c[:2]) for s, t, c, _ in triples(events)}
     assert {("CHN", "JPN", "11"), ("CHN", "AUS", "11")} <= got
+
+
+def test_wanting_closer_ties_is_intent_to_cooperate(code):
+    events = code("Mongolia wants closer ties with South Korea in mining and energy, its president said on Monday.")
+    assert ("MNG", "KOR", "030", "asserted") in triples(events)
