@@ -47,3 +47,8 @@ def test_anaphoric_pair_leaves_out_its_own_clause_subject(code):
 def test_wanting_closer_ties_is_intent_to_cooperate(code):
     events = code("Mongolia wants closer ties with South Korea in mining and energy, its president said on Monday.")
     assert ("MNG", "KOR", "030", "asserted") in triples(events)
+
+
+def test_ignoring_a_court_warrant_is_a_violation(code):
+    events = code("Tajikistan hosted the Russian president on Friday, ignoring an International Criminal Court warrant")
+    assert any(s == "TJK" and t == "IGO" and c == "128" for s, t, c, _ in triples(events))
