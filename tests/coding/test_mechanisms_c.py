@@ -52,3 +52,11 @@ def test_wanting_closer_ties_is_intent_to_cooperate(code):
 def test_ignoring_a_court_warrant_is_a_violation(code):
     events = code("Tajikistan hosted the Russian president on Friday, ignoring an International Criminal Court warrant")
     assert any(s == "TJK" and t == "IGO" and c == "128" for s, t, c, _ in triples(events))
+
+
+def test_participle_chain_shares_the_target(code):
+    # "seizing the vessel" continues the participle clause "killing a fisherman", aimed where the shots were
+    events = code(
+        "North Korean patrol boats fired on a South Korean fishing boat, killing a fisherman and seizing the vessel."
+    )
+    assert any(s == "PRK" and t == "KOR" and c == "1711" for s, t, c, _ in triples(events))

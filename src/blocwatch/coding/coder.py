@@ -307,6 +307,7 @@ class _ClauseState:
     end: int = -1
     target: Group | None = None
     last_source: Group | None = None  # the source of the sentence's latest event
+    participle: bool = False  # the last verb opened a participle clause (", killing ...")
 
 
 @dataclass(slots=True)
@@ -519,6 +520,7 @@ class Coder:
                 targets = list({id(t): t for _, t in pairs if t is not None}.values())
                 state.source, state.end = subject_group, cand.end
                 state.target = Group(targets) if targets else None
+                state.participle = cand.morph == "ing" and lowers[cand.pos - 1] == ","
             verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
@@ -616,7 +618,10 @@ class Coder:
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
                 coordinated = view.lowers[_before_auxiliaries(view, trig.pos)] in ("and", "then", "but")
-                if participle or (coordinated and pattern.code[:2] in SPEECH_ACTS):
+                # "..., killing one crew member and seizing the vessel": a participle coordinated with a participle
+                # clause belongs to it
+                chained = coordinated and trig.morph == "ing" and state.participle
+                if participle or chained or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
