@@ -55,8 +55,8 @@ def test_ignoring_a_court_warrant_is_a_violation(code):
 
 
 def test_participle_chain_shares_the_target(code):
-    # "seizing the vessel" continues the participle clause "killing a fisherman", aimed where the shots were
+    # "seizing the vessel" continues the participle clause "killing the skipper", aimed where the shots were
     events = code(
-        "North Korean patrol boats fired on a South Korean fishing boat, killing a fisherman and seizing the vessel."
+        "North Korean patrol boats fired on a South Korean fishing boat, killing the skipper and seizing the vessel."
     )
     assert any(s == "PRK" and t == "KOR" and c == "1711" for s, t, c, _ in triples(events))
