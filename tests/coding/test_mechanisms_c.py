@@ -60,3 +60,9 @@ def test_participle_chain_shares_the_target(code):
         "North Korean patrol boats fired on a South Korean fishing boat, killing the skipper and seizing the vessel."
     )
     assert any(s == "PRK" and t == "KOR" and c == "1711" for s, t, c, _ in triples(events))
+
+
+def test_visit_without_destination_goes_to_the_scene(code):
+    # the visit framing the signing was made to the place the signing happened in
+    events = code("Vietnam and Japan signed a security pact in Tokyo on Friday during a visit by Vietnam's president.")
+    assert ("VNM", "JPN", "042", "asserted") in triples(events)

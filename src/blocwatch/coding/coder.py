@@ -59,6 +59,7 @@ from blocwatch.coding.roles import (
     same_actor,
     same_state,
     unowned,
+    visited_place,
     with_parallel_target,
     word_before,
 )
@@ -563,6 +564,8 @@ class Coder:
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
+            if tgt is None and pattern.code == VISIT:
+                tgt = visited_place(view, trig, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)

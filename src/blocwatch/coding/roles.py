@@ -202,6 +202,29 @@ def object_owner(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
     return None if owner is None or owner.end == trig.pos else owner
 
 
+def visited_place(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+    """ "signed an agreement in Washington during a visit by Mongolia's prime minister": a visit that names no
+    destination but frames the sentence's act ("during ...") was made to the place that act happened in, when
+    that belongs to another state."""
+    if "during" not in view.lowers[max(view.start, trig.pos - 6) : trig.pos]:
+        return None
+    own = {m.code[:3] for m in src.members}
+    places = [
+        g
+        for g in view.groups
+        if g.locative and len(g.members) == 1 and g.members[0].code[:3] not in own and _scene(view, g)
+    ]
+    return places[0] if len(places) == 1 else None
+
+
+def _scene(view: SentenceView, g: Group) -> bool:
+    """Whether a place is where things happen ("in Washington", "at the White House")."""
+    k = g.start - 1
+    while k > view.start and view.lowers[k] in ("the", "a", "an"):
+        k -= 1
+    return view.lowers[k] in ("in", "at")
+
+
 def object_relative(view: SentenceView, src: Group) -> bool:
     """Whether the subject opens an object relative clause: ", which Pyongyang denounced ..." """
     k = src.start - 1
