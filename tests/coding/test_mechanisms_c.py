@@ -66,3 +66,9 @@ def test_visit_without_destination_goes_to_the_scene(code):
     # the visit framing the signing was made to the place the signing happened in
     events = code("Vietnam and Japan signed a security pact in Tokyo on Friday during a visit by Vietnam's president.")
     assert ("VNM", "JPN", "042", "asserted") in triples(events)
+
+
+def test_seeing_no_prospect_is_pessimism_not_negation(code):
+    # the "no" belongs to the object phrase "no prospect", it does not negate the statement
+    events = code("Seoul sees no prospect of a summit with Pyongyang this year, the unification minister said.")
+    assert ("KOR", "PRK", "012", "asserted") in triples(events)

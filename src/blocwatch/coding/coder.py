@@ -525,7 +525,9 @@ class Coder:
             verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
-            mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            # "held no talks" is negated, "saw no prospect of talks" is not: the object phrase's own words stay out
+            inner_end = cand.object_start or cand.end
+            mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, inner_end)
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):

@@ -216,6 +216,7 @@ class Trigger:
     passive: str = ""  # "be" (was criticized by), "reduced" (sanctions imposed by), or ""
     alternatives: list[Trigger] = field(default_factory=list)
     lead: int = 0  # words of a multi-word form before the head: 1 for "not ruled out" (a threat, not a denial)
+    object_start: int = 0  # where the object phrase begins, when the pattern asks for one
 
 
 def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
@@ -413,6 +414,8 @@ class TriggerMatcher:
                 ):
                     continue
             trig = Trigger(pos, pattern, morph, trig_end, passive, lead=len(pre))
+            if pattern.objects and obj_start > pos:
+                trig.object_start = obj_start
             ranked.append((pattern.specificity, -order, trig))
         if not ranked:
             return None
