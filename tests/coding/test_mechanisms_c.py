@@ -72,3 +72,8 @@ def test_seeing_no_prospect_is_pessimism_not_negation(code):
     # the "no" belongs to the object phrase "no prospect", it does not negate the statement
     events = code("Seoul sees no prospect of a summit with Pyongyang this year, the unification minister said.")
     assert ("KOR", "PRK", "012", "asserted") in triples(events)
+
+
+def test_name_calling_is_criticism(code):
+    events = code('North Korean state media called the South Korean president a "traitor" and a puppet of Washington.')
+    assert ("PRK", "KOR", "111", "asserted") in triples(events)
