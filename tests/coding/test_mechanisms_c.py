@@ -77,3 +77,8 @@ def test_seeing_no_prospect_is_pessimism_not_negation(code):
 def test_name_calling_is_criticism(code):
     events = code('North Korean state media called the South Korean president a "traitor" and a puppet of Washington.')
     assert ("PRK", "KOR", "111", "asserted") in triples(events)
+
+
+def test_coordinated_threat_takes_the_previous_target(code):
+    events = code("China condemned the Japanese prime minister on Monday and warned that he would regret it.")
+    assert ("CHN", "JPN", "130", "asserted") in triples(events)
