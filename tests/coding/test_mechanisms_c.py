@@ -82,3 +82,11 @@ def test_name_calling_is_criticism(code):
 def test_coordinated_threat_takes_the_previous_target(code):
     events = code("China condemned the Japanese prime minister on Monday and warned that he would regret it.")
     assert ("CHN", "JPN", "130", "asserted") in triples(events)
+
+
+def test_stepping_into_a_country_is_a_visit(code):
+    events = code("The South Korean president stepped into North Korean territory at Panmunjom on Friday.")
+    events += code("Biden became the first US president to set foot in Vietnam's central highlands.")
+    got = triples(events)
+    assert ("KOR", "PRK", "042", "asserted") in got
+    assert ("USA", "VNM", "042", "asserted") in got
