@@ -90,3 +90,11 @@ def test_stepping_into_a_country_is_a_visit(code):
     got = triples(events)
     assert ("KOR", "PRK", "042", "asserted") in got
     assert ("USA", "VNM", "042", "asserted") in got
+
+
+def test_passive_subject_may_name_the_object_far_before(code):
+    # "sanctions" opens a long subject phrase; "were imposed by" still finds it as its object
+    events = code(
+        "New sanctions targeting Russian banks, energy firms and dozens of oligarchs were imposed by Japan on Friday."
+    )
+    assert ("JPN", "RUS", "163", "asserted") in triples(events)

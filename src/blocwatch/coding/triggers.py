@@ -18,6 +18,8 @@ from blocwatch.lexicon.entries import EventPattern
 from blocwatch.lexicon.loader import Lexicon
 
 OBJECT_WINDOW = 9
+# how far before a passive verb its subject may name the object ("sanctions capping ... were imposed by")
+PASSIVE_OBJECT_WINDOW = 16
 _NOUN_CONTEXT = frozenset(
     {
         "the",
@@ -389,7 +391,7 @@ class TriggerMatcher:
                 if (
                     obj_end == -1
                     and passive == "be"
-                    and _find(lowers, max(start, pos - 10), pos, self.objects[pattern.id]) != -1
+                    and _find(lowers, max(start, pos - PASSIVE_OBJECT_WINDOW), pos, self.objects[pattern.id]) != -1
                 ):
                     obj_end = pos + 1
                 if obj_end == -1:
