@@ -98,3 +98,10 @@ def test_passive_subject_may_name_the_object_far_before(code):
         "New sanctions targeting Russian banks, energy firms and dozens of oligarchs were imposed by Japan on Friday."
     )
     assert ("JPN", "RUS", "163", "asserted") in triples(events)
+
+
+def test_absolute_clause_is_not_a_nouns_complement(code):
+    # ", with Seoul ..." opens a clause of its own: it does not name who the talks were with
+    events = code("Japanese and Chinese diplomats spoke to reporters before their talks, with Seoul watching closely.")
+    got = {(s, t) for s, t, c, _ in triples(events) if c.startswith("04")}
+    assert got == {("JPN", "CHN"), ("CHN", "JPN")}

@@ -523,8 +523,8 @@ def _prep_group(view: SentenceView, anchor: int, preps: list[str]) -> Group | No
     lowers = view.lowers
     for k in range(anchor, min(view.end, anchor + 8)):
         w = lowers[k]
-        if w in TARGET_STOPS:
-            return None
+        if w in TARGET_STOPS or _absolute_clause(lowers[k - 1 : k + 1]):
+            return None  # ", with Yang Jiechi accusing Washington": a new clause, not the noun's complement
         if w in preps:
             for g in view.groups:
                 if k < g.start <= k + 3:
