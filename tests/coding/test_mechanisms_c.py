@@ -105,3 +105,8 @@ def test_absolute_clause_is_not_a_nouns_complement(code):
     events = code("Japanese and Chinese diplomats spoke to reporters before their talks, with Seoul watching closely.")
     got = {(s, t) for s, t, c, _ in triples(events) if c.startswith("04")}
     assert got == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_halting_drills_as_a_gesture_to_a_rival_is_de_escalation(code):
+    events = code("Washington and Seoul postponed their spring drills, a goodwill gesture to Pyongyang.")
+    assert {("USA", "PRK", "087", "asserted"), ("KOR", "PRK", "087", "asserted")} <= triples(events)
