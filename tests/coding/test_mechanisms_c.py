@@ -110,3 +110,8 @@ def test_absolute_clause_is_not_a_nouns_complement(code):
 def test_halting_drills_as_a_gesture_to_a_rival_is_de_escalation(code):
     events = code("Washington and Seoul postponed their spring drills, a goodwill gesture to Pyongyang.")
     assert {("USA", "PRK", "087", "asserted"), ("KOR", "PRK", "087", "asserted")} <= triples(events)
+
+
+def test_coordinated_apology_takes_the_previous_target(code):
+    events = code("Japan's prime minister met the South Korean president in Seoul and apologized for the past.")
+    assert ("JPN", "KOR", "055", "asserted") in triples(events)

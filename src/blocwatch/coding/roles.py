@@ -98,10 +98,10 @@ NOT_INFINITIVE = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "all", "some",
      "what", "which", "whom", "it", "them", "him", "us", "me", "one", "both", "each", "such", "no", "date", "power"}
 )
-# appeals, demands, criticism, rejections and threats: addressed, in a coordination without an object of their
-# own, to the previous verb's target ("met his Chinese counterpart and demanded the release of ...", "called the
-# president a dotard and vowed that he would pay dearly")
-SPEECH_ACTS = frozenset({"02", "10", "11", "12", "13"})
+# appeals, praise and apologies, demands, criticism, rejections and threats: addressed, in a coordination without
+# an object of their own, to the previous verb's target ("met his Chinese counterpart and demanded the release of
+# ...", "called the president a dotard and vowed that he would pay dearly", "... and apologized")
+SPEECH_ACTS = frozenset({"02", "05", "10", "11", "12", "13"})
 ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
 
