@@ -115,3 +115,8 @@ def test_halting_drills_as_a_gesture_to_a_rival_is_de_escalation(code):
 def test_coordinated_apology_takes_the_previous_target(code):
     events = code("Japan's prime minister met the South Korean president in Seoul and apologized for the past.")
     assert ("JPN", "KOR", "055", "asserted") in triples(events)
+
+
+def test_agents_of_a_state_are_its_intelligence_service(code):
+    events = code("Two South Korean fishermen were abducted by North Korean agents in 1977.")
+    assert any(e.source == "PRKSPY" and e.target.startswith("KOR") and e.code == "181" for e in events)
