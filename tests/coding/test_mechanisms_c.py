@@ -120,3 +120,9 @@ def test_coordinated_apology_takes_the_previous_target(code):
 def test_agents_of_a_state_are_its_intelligence_service(code):
     events = code("Two South Korean fishermen were abducted by North Korean agents in 1977.")
     assert any(e.source == "PRKSPY" and e.target.startswith("KOR") and e.code == "181" for e in events)
+
+
+def test_one_event_per_pair_and_root_in_a_sentence(code):
+    # criticizing and accusing in one breath is one act of disapproval between the same two actors
+    events = code("Beijing sharply criticized Washington on Monday and accused the United States of hypocrisy.")
+    assert [e.code[:2] for e in events if e.source[:3] == "CHN" and e.target[:3] == "USA"] == ["11"]

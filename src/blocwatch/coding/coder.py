@@ -291,6 +291,25 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
     return [e for e in events if not merged(e)]
 
 
+def _as_government(code: str) -> str:
+    """A state named bare ("Washington") acts through its government: USA and USAGOV are one actor."""
+    return code + "GOV" if len(code) == 3 and code.isalpha() else code
+
+
+def _one_per_root(events: list[Event]) -> list[Event]:
+    """One event per actor pair, root and mode in a sentence: "traded barbs ..., with Yang accusing
+    Washington" reports one act of disapproval between the two, not two; the first (the main clause's) stays."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for e in events:
+        key = (_as_government(e.source), _as_government(e.target), e.code[:2], e.mode)
+        if e.target and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
 def _before_auxiliaries(view: SentenceView, pos: int) -> int:
     """Position of the first word before the verb at ``pos`` that is not an auxiliary ("has not been")."""
     k = pos - 1
@@ -550,7 +569,7 @@ class Coder:
                 if emit(intent, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent"):
                     used_intent_verbs.add(intent)
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _merge_visit_and_talks(kept)
+        return _one_per_root(_merge_visit_and_talks(kept))
 
     def _attribute(
         self, view: SentenceView, trig: Trigger, state: _ClauseState, previous_sources: dict[str, Mention]
