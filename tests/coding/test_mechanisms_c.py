@@ -126,3 +126,9 @@ def test_one_event_per_pair_and_root_in_a_sentence(code):
     # criticizing and accusing in one breath is one act of disapproval between the same two actors
     events = code("Beijing sharply criticized Washington on Monday and accused the United States of hypocrisy.")
     assert [e.code[:2] for e in events if e.source[:3] == "CHN" and e.target[:3] == "USA"] == ["11"]
+
+
+def test_gathering_in_a_country_names_the_host(code):
+    # sent "to the opening ceremony in Beijing": the host state receives the delegation
+    events = code("Seoul sent a delegation to the opening ceremony in Beijing on Friday.")
+    assert ("KOR", "CHN", "042", "asserted") in triples(events)

@@ -387,10 +387,12 @@ def target_after(
     return None
 
 
-# nouns for what an attack or strike hits, whose "in X" names the target state
+# nouns for what an attack or strike hits, whose "in X" names the target state; and gatherings one is sent or
+# travels to, whose "in X" names the host ("send a delegation to the Olympics in the South")
 _SITES = frozenset(
     {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
-     "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps"}
+     "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps",
+     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo"}
 )
 
 
