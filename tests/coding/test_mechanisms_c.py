@@ -132,3 +132,8 @@ def test_gathering_in_a_country_names_the_host(code):
     # sent "to the opening ceremony in Beijing": the host state receives the delegation
     events = code("Seoul sent a delegation to the opening ceremony in Beijing on Friday.")
     assert ("KOR", "CHN", "042", "asserted") in triples(events)
+
+
+def test_putting_a_military_satellite_into_orbit_is_a_show_of_force(code):
+    events = code("North Korea said on Tuesday it had put its first military reconnaissance satellite into orbit.")
+    assert ("PRK", "", "150", "asserted") in triples(events)
