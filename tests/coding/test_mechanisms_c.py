@@ -137,3 +137,9 @@ def test_gathering_in_a_country_names_the_host(code):
 def test_putting_a_military_satellite_into_orbit_is_a_show_of_force(code):
     events = code("North Korea said on Tuesday it had put its first military reconnaissance satellite into orbit.")
     assert ("PRK", "", "150", "asserted") in triples(events)
+
+
+def test_options_on_the_table_threaten_the_cause(code):
+    # the veiled threat is aimed at the actor whose act the "after" clause reports
+    events = code("The White House said all options were on the table after Iran seized a British tanker in the Gulf.")
+    assert ("USA", "IRN", "138", "asserted") in triples(events)

@@ -585,6 +585,9 @@ class Coder:
             if src is None or src.locative:
                 return [], pattern.code, None
             tgt = noun_target(view, trig, pattern.target, src)
+            if tgt is None and pattern.code[:2] in REACTION_ROOTS:
+                # "said all options were on the table after a North Korean missile flew over Japan"
+                tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code == VISIT:
                 tgt = visited_place(view, trig, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
