@@ -143,3 +143,12 @@ def test_options_on_the_table_threaten_the_cause(code):
     # the veiled threat is aimed at the actor whose act the "after" clause reports
     events = code("The White House said all options were on the table after Iran seized a British tanker in the Gulf.")
     assert ("USA", "IRN", "138", "asserted") in triples(events)
+
+
+def test_owner_inside_a_light_verbs_object_is_the_target(code):
+    # "its" and "the country's" open the object phrase of "entered ... waters/airspace"
+    events = code("Tokyo protested on Friday after four Chinese coast guard ships entered its territorial waters.")
+    events += code("Japan said a Chinese drone entered the country's airspace on Monday.")
+    got = triples(events)
+    assert ("CHN", "JPN", "150", "asserted") in got
+    assert sum(1 for e in events if e.rule == "posture.airspace" and e.target == "JPN") == 2

@@ -273,12 +273,12 @@ _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
 
 
 def pronoun_antecedent(
-    view: SentenceView, k: int, exclude: Group | None = None, family: bool = False
+    view: SentenceView, k: int, exclude: Group | None = None, family: bool = False, pronoun: str = ""
 ) -> Group | None:
     """The nearest group before the pronoun at ``k`` that agrees with it in number and kind and is not ``exclude``
     (or made of its actors; with ``family``, also of bodies of the same family: the UN beside its Security
-    Council)."""
-    agrees = _PRONOUN_AGREES.get(view.lowers[k])
+    Council). ``pronoun`` reads the phrase at ``k`` as that pronoun ("the country's" as "its")."""
+    agrees = _PRONOUN_AGREES.get(pronoun or view.lowers[k])
     if agrees is None:
         return None
     own = {m.code for m in exclude.members} if exclude is not None else None

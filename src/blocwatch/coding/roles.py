@@ -193,12 +193,20 @@ _OBJECT_OWNERS = frozenset({"its", "their"})
 
 
 def object_owner(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
-    """ "the Security Council condemned its rocket launch": an object owned by a pronoun is aimed at the
-    pronoun's antecedent, the nearest earlier actor other than the source."""
-    k = trig.end
-    if k >= view.end or view.lowers[k] not in _OBJECT_OWNERS:
-        return None
-    owner = pronoun_antecedent(view, k, src, family=True)
+    """ "the Security Council condemned its rocket launch", "an aircraft that violated the country's airspace": an
+    object owned by a pronoun or by "the country" is aimed at its antecedent, the nearest earlier actor other
+    than the source."""
+    lowers = view.lowers
+    owner = None
+    for k in dict.fromkeys((trig.end, trig.pos + 1)):  # after the verb, or opening a light verb's object
+        if k >= view.end:
+            continue
+        if lowers[k] in _OBJECT_OWNERS:
+            owner = pronoun_antecedent(view, k, src, family=True)
+        elif lowers[k : k + 3] == ["the", "country", "'s"]:
+            owner = pronoun_antecedent(view, k, src, family=True, pronoun="its")
+        if owner is not None:
+            break
     # an actor right before the verb is its subject, whatever the source found: the pronoun is its own
     return None if owner is None or owner.end == trig.pos else owner
 
@@ -224,6 +232,22 @@ def _scene(view: SentenceView, g: Group) -> bool:
     while k > view.start and view.lowers[k] in ("the", "a", "an"):
         k -= 1
     return view.lowers[k] in ("in", "at")
+
+
+def relative_subject(view: SentenceView, k: int) -> Group | None:
+    """ "fired warning shots at a Russian aircraft that violated ...": the doer of a verb in a subject relative
+    clause (``k`` is the relative pronoun before it) is the actor its noun phrase names, even inside a
+    preposition phrase; at most two head words may follow the actor ("a Russian military aircraft that")."""
+    if k <= view.start or view.lowers[k] not in ("that", "which", "who"):
+        return None
+    for g in view.groups:
+        if not (k - 2 <= g.end <= k and all(w.isalpha() for w in view.lowers[g.end : k])):
+            continue
+        # "at a Russian aircraft that": a place only when nothing but the place is named ("bases in Japan that")
+        if g.locative and g.end == k and all(len(m.code) == 3 for m in g.members):
+            return None
+        return g
+    return None
 
 
 def object_relative(view: SentenceView, src: Group) -> bool:
