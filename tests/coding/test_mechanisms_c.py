@@ -152,3 +152,9 @@ def test_owner_inside_a_light_verbs_object_is_the_target(code):
     got = triples(events)
     assert ("CHN", "JPN", "150", "asserted") in got
     assert sum(1 for e in events if e.rule == "posture.airspace" and e.target == "JPN") == 2
+
+
+def test_subject_relative_clause_names_its_doer(code):
+    # "a Chinese drone that entered ..." does the entering, though "against" governs it
+    events = code("Japan scrambled fighter jets against a Chinese drone that entered Japanese airspace on Monday.")
+    assert ("CHN", "JPN", "150", "asserted") in triples(events)

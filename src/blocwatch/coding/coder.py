@@ -56,6 +56,7 @@ from blocwatch.coding.roles import (
     intent_owner,
     object_owner,
     object_relative,
+    relative_subject,
     same_actor,
     same_state,
     unowned,
@@ -847,6 +848,9 @@ class Coder:
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
+        relative = relative_subject(view, k)
+        if relative is not None:
+            return relative
         doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer
