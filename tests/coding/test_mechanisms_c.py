@@ -158,3 +158,13 @@ def test_subject_relative_clause_names_its_doer(code):
     # "a Chinese drone that entered ..." does the entering, though "against" governs it
     events = code("Japan scrambled fighter jets against a Chinese drone that entered Japanese airspace on Monday.")
     assert ("CHN", "JPN", "150", "asserted") in triples(events)
+
+
+def test_flag_carrier_is_a_business_of_its_state(code):
+    events = code("Russian fighter jets shot down Korean Air Lines Flight 007 near Sakhalin.")
+    assert any(e.source == "RUSMIL" and e.target == "KORBUS" for e in events)
+
+
+def test_blowing_up_an_airliner_is_a_bombing(code):
+    events = code("Libyan agents blew up an American airliner over Scotland in 1988.")
+    assert ("LBY", "USA", "183", "asserted") in triples(events)
