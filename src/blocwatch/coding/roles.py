@@ -4,7 +4,9 @@ Shallow-parse rules in the spirit of TABARI's sparse parse (Schrodt 2001), each 
 parser would: whether two codes name one actor or a domestic pair; where a threat's or refusal's target
 sits in its infinitive ("threatened to turn Seoul into ..."); who performs a gerund or an intention
 ("officials involved in sending troops", "Seoul's decision to deploy"); which further targets a parallel
-phrase adds; whom force used on people named by role alone falls on; and the word lists these rules read.
+phrase adds; whom force used on people named by role alone falls on; whose object a possessive pronoun names
+("condemned its launch"); who does the verb of a relative clause ("an aircraft that violated ..."); where a
+visit without a destination went; and the word lists these rules read.
 """
 
 from __future__ import annotations
