@@ -168,3 +168,8 @@ def test_flag_carrier_is_a_business_of_its_state(code):
 def test_blowing_up_an_airliner_is_a_bombing(code):
     events = code("Libyan agents blew up an American airliner over Scotland in 1988.")
     assert ("LBY", "USA", "183", "asserted") in triples(events)
+
+
+def test_targetless_event_yields_to_the_same_act_with_a_target(code):
+    events = code("China fired rockets toward Taiwan on Friday as it staged large-scale military drills.")
+    assert [(e.source[:3], e.target[:3], e.code[:2]) for e in events] == [("CHN", "TWN", "15")]

@@ -299,12 +299,16 @@ def _as_government(code: str) -> str:
 
 def _one_per_root(events: list[Event]) -> list[Event]:
     """One event per actor pair, root and mode in a sentence: "traded barbs ..., with Yang accusing
-    Washington" reports one act of disapproval between the two, not two; the first (the main clause's) stays."""
+    Washington" reports one act of disapproval between the two, not two; the first (the main clause's) stays.
+    An event without a target yields to one of the same source, root and mode that has one."""
     seen: set[tuple[str, str, str, str]] = set()
+    aimed = {(_as_government(e.source), e.code[:2], e.mode) for e in events if e.target}
     out = []
     for e in events:
         key = (_as_government(e.source), _as_government(e.target), e.code[:2], e.mode)
-        if e.target and key in seen:
+        if (e.target and key in seen) or (not e.target and (key[0], key[2], key[3]) in aimed):
+            # "fired missiles into waters around Taiwan as it launched drills": the drills are the same show of
+            # force, the one with a target stands for both
             continue
         seen.add(key)
         out.append(e)
