@@ -259,14 +259,16 @@ class ActorMatcher:
                 continue
             if kind == "anaphor":
                 # "the two sides": the last two states named before, in this sentence
-                prior = list(
-                    dict.fromkeys(
-                        m.code[:3]
-                        for m in reversed(items)
-                        if m.kind in ("state", "person", "group", "org")
-                        and not (m.start > start and lowers[m.start - 1] in LOCATIVE_PREPS)
-                    )
-                )
+                named = [
+                    m
+                    for m in items
+                    if m.kind in ("state", "person", "group", "org")
+                    and not (m.start > start and lowers[m.start - 1] in LOCATIVE_PREPS)
+                ]
+                if named and _clause_subject_before(lowers, named[-1].end, s):
+                    # "Pyongyang accused the allies": the subject of the anaphor's own clause is not one of them
+                    named.pop()
+                prior = list(dict.fromkeys(m.code[:3] for m in reversed(named)))
                 if len(prior) < 2:
                     continue
                 items.append(Mention(s, e, f"{prior[1]}|{prior[0]}", "group", "anaphor"))
@@ -416,6 +418,13 @@ def _reached(lowers: list[str], s: int, start: int) -> bool:
     while k >= start and lowers[k] in _DETERMINERS:
         k -= 1
     return k >= start and lowers[k] in _REGION_PREPS
+
+
+def _clause_subject_before(lowers: list[str], end: int, s: int) -> bool:
+    """Whether an actor ending at ``end`` is the subject of a verb that governs the phrase at ``s``: only plain
+    words stand between (no punctuation or coordination, which would begin another clause)."""
+    gap = lowers[end:s]
+    return 0 < len(gap) <= 4 and all(w.isalpha() and w not in ("and", "but", "or", "while", "as") for w in gap)
 
 
 def _own_group(m: Mention, items: list[Mention], i: int, lowers: list[str]) -> int | None:

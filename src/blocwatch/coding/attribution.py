@@ -272,15 +272,26 @@ _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
 }
 
 
-def pronoun_antecedent(view: SentenceView, k: int, exclude: Group | None = None) -> Group | None:
+def pronoun_antecedent(
+    view: SentenceView, k: int, exclude: Group | None = None, family: bool = False, pronoun: str = ""
+) -> Group | None:
     """The nearest group before the pronoun at ``k`` that agrees with it in number and kind and is not ``exclude``
-    (or made of its actors)."""
-    agrees = _PRONOUN_AGREES.get(view.lowers[k])
+    (or made of its actors; with ``family``, also of bodies of the same family: the UN beside its Security
+    Council). ``pronoun`` reads the phrase at ``k`` as that pronoun ("the country's" as "its")."""
+    agrees = _PRONOUN_AGREES.get(pronoun or view.lowers[k])
     if agrees is None:
         return None
     own = {m.code for m in exclude.members} if exclude is not None else None
+
+    def excluded(g: Group) -> bool:
+        if own is None:
+            return False
+        if family:
+            return all(any(c.startswith(o) or o.startswith(c) for o in own) for c in (m.code for m in g.members))
+        return {m.code for m in g.members} <= own
+
     for g in reversed(view.groups):
-        if g.end > k or g.locative or g is exclude or (own is not None and {m.code for m in g.members} <= own):
+        if g.end > k or g.locative or g is exclude or excluded(g):
             continue
         if agrees(g):
             return g
@@ -378,10 +389,12 @@ def target_after(
     return None
 
 
-# nouns for what an attack or strike hits, whose "in X" names the target state
+# nouns for what an attack or strike hits, whose "in X" names the target state; and gatherings one is sent or
+# travels to, whose "in X" names the host ("send a delegation to the Olympics in the South")
 _SITES = frozenset(
     {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
-     "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps"}
+     "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps",
+     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo"}
 )
 
 
@@ -513,8 +526,8 @@ def _prep_group(view: SentenceView, anchor: int, preps: list[str]) -> Group | No
     lowers = view.lowers
     for k in range(anchor, min(view.end, anchor + 8)):
         w = lowers[k]
-        if w in TARGET_STOPS:
-            return None
+        if w in TARGET_STOPS or _absolute_clause(lowers[k - 1 : k + 1]):
+            return None  # ", with Yang Jiechi accusing Washington": a new clause, not the noun's complement
         if w in preps:
             for g in view.groups:
                 if k < g.start <= k + 3:

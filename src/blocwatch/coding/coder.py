@@ -64,14 +64,17 @@ from blocwatch.coding.roles import (
     gerund_doer,
     infinitive_to,
     intent_owner,
+    object_owner,
     object_relative,
     owner_in_object,
     protest_purpose,
+    relative_subject,
     reversed_intent,
     same_actor,
     same_state,
     sufferer_in_relative,
     unowned,
+    visited_place,
     with_parallel_target,
     word_before,
     yield_code,
@@ -393,6 +396,29 @@ def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
     )
 
 
+def _as_government(code: str) -> str:
+    """A state named bare ("Washington") acts through its government: USA and USAGOV are one actor."""
+    return code + "GOV" if len(code) == 3 and code.isalpha() else code
+
+
+def _one_per_root(events: list[Event]) -> list[Event]:
+    """One event per actor pair, root and mode in a sentence: "traded barbs ..., with Yang accusing
+    Washington" reports one act of disapproval between the two, not two; the first (the main clause's) stays.
+    An event without a target yields to one of the same source, root and mode that has one."""
+    seen: set[tuple[str, str, str, str]] = set()
+    aimed = {(_as_government(e.source), e.code[:2], e.mode) for e in events if e.target}
+    out = []
+    for e in events:
+        key = (_as_government(e.source), _as_government(e.target), e.code[:2], e.mode)
+        if (e.target and key in seen) or (not e.target and (key[0], key[2], key[3]) in aimed):
+            # "fired missiles into waters around Taiwan as it launched drills": the drills are the same show of
+            # force, the one with a target stands for both
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
 def _before_auxiliaries(view: SentenceView, pos: int) -> int:
     """Position of the first word before the verb at ``pos`` that is not an auxiliary ("has not been")."""
     k = pos - 1
@@ -411,6 +437,7 @@ class _ClauseState:
     target: Group | None = None
     sources: list[Group] = field(default_factory=list)  # the sources of the sentence's events, in order
     partners: list[tuple[Mention, Mention]] = field(default_factory=list)  # source and target of each event
+    participle: bool = False  # the last verb opened a participle clause (", killing ...")
 
 
 @dataclass(slots=True)
@@ -432,6 +459,7 @@ def _protest_message(trig: Trigger, found: list[Trigger]) -> bool:
 
 
 OBLIGED = "obliged"
+YIELDING = "08"  # roots up to here are cooperative: an owned object is the actor's own
 
 
 def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group | None]:
@@ -668,10 +696,13 @@ class Coder:
                 targets = list({id(t): t for _, t in pairs if t is not None}.values())
                 state.source, state.end = subject_group, cand.end
                 state.target = Group(targets) if targets else None
+                state.participle = cand.morph == "ing" and lowers[cand.pos - 1] == ","
             verb = support_verb(view, cand, self.modality.support_verbs) if cand.pattern.kind == "noun" else None
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
-            mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            # "held no talks" is negated, "saw no prospect of talks" is not: the object phrase's own words stay out
+            inner_end = cand.object_start or cand.end
+            mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, inner_end)
             if mode == "asserted" and (verb_end := _document_verb_end(view, cand)) is not None:
                 # "is expected to vote later this month on a resolution condemning ...": the document's act
                 # is as real as what is done with the document
@@ -716,7 +747,7 @@ class Coder:
             intent_code = self._derived_code(lowers[verb], code)
             emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _drop_untargeted_twins(_merge_visit_and_talks(kept))
+        return _one_per_root(_drop_untargeted_twins(_merge_visit_and_talks(kept)))
 
     def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
         """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
@@ -766,6 +797,11 @@ class Coder:
                 answerer = subject(view, src.start)
                 if answerer is not None and not answerer.locative and not same_state(answerer, src):
                     tgt = answerer
+            if tgt is None and pattern.code[:2] in REACTION_ROOTS:
+                # "said all options were on the table after a North Korean missile flew over Japan"
+                tgt = self._cause_clause_actor(view, trig, src)
+            if tgt is None and pattern.code == VISIT:
+                tgt = visited_place(view, trig, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
@@ -789,8 +825,12 @@ class Coder:
             src = self._verb_subject(view, trig, state, previous_sources)
             if src is None:
                 return [], pattern.code, None
-            tgt = (object_pronoun(view, trig.pos + 1, src) if "dobj" in pattern.target else None) or target_after(
-                view, trig.pos + 1, pattern.target, src, trig.end
+            anchor = trig.pos + 1
+            particle = view.lowers[anchor] if pattern.objects else ""
+            if particle in pattern.particles and particle not in pattern.target:
+                anchor += 1  # "took in refugees": the particle before the object belongs to the verb, not to a target
+            tgt = (object_pronoun(view, anchor, src) if "dobj" in pattern.target else None) or target_after(
+                view, anchor, pattern.target, src, trig.end
             )
             to = self._infinitive_after(view, trig) if tgt is None and pattern.code[:2] in INFINITIVE_ROOTS else None
             if to is not None:
@@ -816,6 +856,9 @@ class Coder:
                 tgt = owner_in_object(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
+            if tgt is None and "dobj" in pattern.target and pattern.code[:2] > YIELDING:
+                # "condemned its rocket launch" faults another's act; "lift its curbs" yields one's own
+                tgt = object_owner(view, trig, src)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in REACTION_ROOTS:
@@ -848,7 +891,10 @@ class Coder:
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
                 coordinated = view.lowers[_before_auxiliaries(view, trig.pos)] in ("and", "then", "but")
-                if participle or (coordinated and pattern.code[:2] in SPEECH_ACTS):
+                # "..., killing one crew member and seizing the vessel": a participle coordinated with a participle
+                # clause belongs to it
+                chained = coordinated and trig.morph == "ing" and state.participle
+                if participle or chained or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
@@ -1096,6 +1142,9 @@ class Coder:
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
+        relative = relative_subject(view, k)
+        if relative is not None:
+            return relative
         doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer

@@ -4,13 +4,15 @@ Shallow-parse rules in the spirit of TABARI's sparse parse (Schrodt 2001), each 
 parser would: whether two codes name one actor or a domestic pair; where a threat's or refusal's target
 sits in its infinitive ("threatened to turn Seoul into ..."); who performs a gerund or an intention
 ("officials involved in sending troops", "Seoul's decision to deploy"); which further targets a parallel
-phrase adds; whom force used on people named by role alone falls on; and the word lists these rules read.
+phrase adds; whom force used on people named by role alone falls on; whose object a possessive pronoun names
+("condemned its launch"); who does the verb of a relative clause ("an aircraft that violated ..."); where a
+visit without a destination went; and the word lists these rules read.
 """
 
 from __future__ import annotations
 
 from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
-from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView
+from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView, pronoun_antecedent
 from blocwatch.coding.triggers import REVERSAL_VERBS, Trigger
 
 INTENT_ADVERBS = frozenset(
@@ -106,11 +108,12 @@ NOT_INFINITIVE = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "all", "some",
      "what", "which", "whom", "it", "them", "him", "us", "me", "one", "both", "each", "such", "no", "date", "power"}
 )
-# appeals, demands, criticism and rejections: addressed, in a coordination without an object of their own,
-# to the previous verb's target ("met his Chinese counterpart and demanded the release of ...")
 THREATEN = "13"
 PROTEST = "14"
-SPEECH_ACTS = frozenset({"02", "10", "11", "12"})
+# appeals, praise and apologies, demands, criticism, rejections and threats: addressed, in a coordination without
+# an object of their own, to the previous verb's target ("met his Chinese counterpart and demanded the release of
+# ...", "called the president a dotard and vowed that he would pay dearly", "... and apologized")
+SPEECH_ACTS = frozenset({"02", "05", "10", "11", "12", "13"})
 ASKS = frozenset({"02", "10"})  # appeals and demands, made of someone other than the asker's own people
 
 
@@ -220,6 +223,69 @@ def yield_code(code: str) -> str:
 
 # nouns that sum up the act just reported, in an appositive: "..., a move Tokyo called provocative"
 _SUMMARY_NOUNS = frozenset({"move", "step", "act", "action", "decision", "development", "deployment", "incident"})
+
+
+# possessive pronouns whose owner a verb's object names; "his"/"her" mostly point back to the subject itself
+# ("Kim defended his decision") and are left out
+_OBJECT_OWNERS = frozenset({"its", "their"})
+
+
+def object_owner(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+    """ "the Security Council condemned its rocket launch", "an aircraft that violated the country's airspace": an
+    object owned by a pronoun or by "the country" is aimed at its antecedent, the nearest earlier actor other
+    than the source."""
+    lowers = view.lowers
+    owner = None
+    for k in dict.fromkeys((trig.end, trig.pos + 1)):  # after the verb, or opening a light verb's object
+        if k >= view.end:
+            continue
+        if lowers[k] in _OBJECT_OWNERS:
+            owner = pronoun_antecedent(view, k, src, family=True)
+        elif lowers[k : k + 3] == ["the", "country", "'s"]:
+            owner = pronoun_antecedent(view, k, src, family=True, pronoun="its")
+        if owner is not None:
+            break
+    # an actor right before the verb is its subject, whatever the source found: the pronoun is its own
+    return None if owner is None or owner.end == trig.pos else owner
+
+
+def visited_place(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+    """ "signed an agreement in Washington during a visit by Mongolia's prime minister": a visit that names no
+    destination but frames the sentence's act ("during ...") was made to the place that act happened in, when
+    that belongs to another state."""
+    if "during" not in view.lowers[max(view.start, trig.pos - 6) : trig.pos]:
+        return None
+    own = {m.code[:3] for m in src.members}
+    places = [
+        g
+        for g in view.groups
+        if g.locative and len(g.members) == 1 and g.members[0].code[:3] not in own and _scene(view, g)
+    ]
+    return places[0] if len(places) == 1 else None
+
+
+def _scene(view: SentenceView, g: Group) -> bool:
+    """Whether a place is where things happen ("in Washington", "at the White House")."""
+    k = g.start - 1
+    while k > view.start and view.lowers[k] in ("the", "a", "an"):
+        k -= 1
+    return view.lowers[k] in ("in", "at")
+
+
+def relative_subject(view: SentenceView, k: int) -> Group | None:
+    """ "fired warning shots at a Russian aircraft that violated ...": the doer of a verb in a subject relative
+    clause (``k`` is the relative pronoun before it) is the actor its noun phrase names, even inside a
+    preposition phrase; at most two head words may follow the actor ("a Russian military aircraft that")."""
+    if k <= view.start or view.lowers[k] not in ("that", "which", "who"):
+        return None
+    for g in view.groups:
+        if not (k - 2 <= g.end <= k and all(w.isalpha() for w in view.lowers[g.end : k])):
+            continue
+        # "at a Russian aircraft that": a place only when nothing but the place is named ("bases in Japan that")
+        if g.locative and g.end == k and all(len(m.code) == 3 for m in g.members):
+            return None
+        return g
+    return None
 
 
 def object_relative(view: SentenceView, src: Group) -> bool:

@@ -19,6 +19,8 @@ from blocwatch.lexicon.entries import EventPattern
 from blocwatch.lexicon.loader import Lexicon
 
 OBJECT_WINDOW = 9
+# how far before a passive verb its subject may name the object ("sanctions capping ... were imposed by")
+PASSIVE_OBJECT_WINDOW = 16
 _NOUN_CONTEXT = frozenset(
     {
         "the",
@@ -185,6 +187,8 @@ _PREPOSITIONS = frozenset(
         "without",
     }
 )
+# relative pronouns: a clause of its own begins after them ("promised Trump that ..." is a complement)
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # participles whose active form puts an object before "of" ("accused China of spying"), so that the
 # participle directly followed by "of" is a passive ("a diplomat accused of spying")
 PASSIVE_BEFORE_OF = frozenset({"accused", "suspected", "convicted", "acquitted", "cleared", "stripped", "deprived"})
@@ -225,6 +229,7 @@ class Trigger:
     passive: str = ""  # "be" (was criticized by), "reduced" (sanctions imposed by), or ""
     alternatives: list[Trigger] = field(default_factory=list)
     lead: int = 0  # words of a multi-word form before the head: 1 for "not ruled out" (a threat, not a denial)
+    object_start: int = 0  # where the object phrase begins, when the pattern asks for one
 
 
 def _tokens(nlp: Language, phrase: str) -> tuple[str, ...]:
@@ -270,6 +275,11 @@ def _find(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
 
     A "..." element in a phrase matches up to three words ("joint ... patrol").
     """
+    return _find_span(seq, start, stop, phrases)[1]
+
+
+def _find_span(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> tuple[int, int]:
+    """Start and end index of the first phrase occurring in ``seq[start:stop]`` ((-1, -1) if none)."""
     for i in range(start, stop):
         group = phrases.get(seq[i])
         if group is None:
@@ -278,10 +288,10 @@ def _find(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
             if "..." in phrase:
                 end = _match_gapped(seq, i, stop + 3, phrase)
                 if end != -1:
-                    return end
+                    return i, end
             elif tuple(seq[i : i + len(phrase)]) == phrase:
-                return i + len(phrase)
-    return -1
+                return i, i + len(phrase)
+    return -1, -1
 
 
 def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) -> int:
@@ -404,18 +414,21 @@ class TriggerMatcher:
                 trig_end = pos + 2 + hit
             passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             if pattern.objects:
-                obj_end = _find(lowers, pos + 1, stop, self.objects[pattern.id])
+                obj_start, obj_end = _find_span(lowers, pos + 1, stop, self.objects[pattern.id])
                 # "sanctions ... were imposed by": the object is the passive subject
                 if (
                     obj_end == -1
                     and passive == "be"
-                    and _find(lowers, max(start, pos - 10), pos, self.objects[pattern.id]) != -1
+                    and _find(lowers, max(start, pos - PASSIVE_OBJECT_WINDOW), pos, self.objects[pattern.id]) != -1
                 ):
                     obj_end = pos + 1
                 if obj_end == -1:
                     continue
-                # the object must not lie beyond a clause boundary
-                if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]):
+                # the object must not lie beyond a clause boundary, nor inside a relative clause on the verb's
+                # own object ("ending a standoff that had strained ties": the standoff is what ended)
+                if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]) or any(
+                    lowers[k] in _RELATIVES and k not in actor_ends for k in range(pos + 2, obj_start)
+                ):
                     continue
                 # nor, after a verb that takes back an intention, inside the intention's infinitive when that
                 # names a hostile act: "suspended its decision to end the pact" suspends a decision, not the
@@ -436,6 +449,8 @@ class TriggerMatcher:
                 ):
                     continue
             trig = Trigger(pos, pattern, morph, trig_end, passive, lead=len(pre))
+            if pattern.objects and obj_start > pos:
+                trig.object_start = obj_start
             ranked.append((pattern.specificity, -order, trig))
         if not ranked:
             return None
