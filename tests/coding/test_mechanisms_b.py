@@ -1,0 +1,10 @@
+"""Mechanism tests for the recall work on the NE Asia gold (slice b), on sentences written like wire copy."""
+
+from __future__ import annotations
+
+from tests.conftest import triples
+
+
+def test_detonating_a_nuclear_device_is_a_show_of_force(code):
+    events = code("Pakistan detonated a nuclear device in the Chagai hills, weeks after India's tests.", "1998-05-28")
+    assert ("PAK", "", "150", "asserted") in triples(events)
