@@ -8,3 +8,10 @@ from tests.conftest import triples
 def test_detonating_a_nuclear_device_is_a_show_of_force(code):
     events = code("Pakistan detonated a nuclear device in the Chagai hills, weeks after India's tests.", "1998-05-28")
     assert ("PAK", "", "150", "asserted") in triples(events)
+
+
+def test_travel_advisory_is_a_boycott_of_the_destination(code):
+    events = code("Seoul urged its nationals to avoid travelling to Israel as the fighting spread.", "2023-10-10")
+    assert ("KOR", "ISR", "163", "asserted") in triples(events)
+    events = code("Japan issued a travel warning for South Korea after the protests.", "2019-08-02")
+    assert ("JPN", "KOR", "163", "asserted") in triples(events)
