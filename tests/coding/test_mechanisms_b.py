@@ -15,3 +15,13 @@ def test_travel_advisory_is_a_boycott_of_the_destination(code):
     assert ("KOR", "ISR", "163", "asserted") in triples(events)
     events = code("Japan issued a travel warning for South Korea after the protests.", "2019-08-02")
     assert ("JPN", "KOR", "163", "asserted") in triples(events)
+
+
+def test_a_states_agents_are_its_spies(code):
+    events = code("North Korean agents kidnapped a Japanese schoolgirl from a beach in Niigata in 1977.", "2002-09-17")
+    assert ("PRKSPY", "JPN", "181") in {(e.source, e.target[:3], e.code) for e in events}
+
+
+def test_kim_jong_nam_is_a_north_korean_without_office(code):
+    events = code("Kim Jong Nam met Chinese officials in Macau on Tuesday.", "2010-06-04")
+    assert ("PRKELI", "CHNGOV", "040") in {(e.source, e.target, e.code) for e in events}
