@@ -25,3 +25,12 @@ def test_a_states_agents_are_its_spies(code):
 def test_kim_jong_nam_is_a_north_korean_without_office(code):
     events = code("Kim Jong Nam met Chinese officials in Macau on Tuesday.", "2010-06-04")
     assert ("PRKELI", "CHNGOV", "040") in {(e.source, e.target, e.code) for e in events}
+
+
+def test_whoever_is_behind_an_act_did_it(code):
+    text = "Kyiv said Russian agents were behind the assassination of a Ukrainian general last week."
+    events = code(text, "2024-03-02")
+    assert ("RUS", "UKR", "186", "asserted") in triples(events)
+    # an accused act is not coded, as with "accused X of plotting ..."
+    events = code("The United States accused Iran of being behind the assassination of a US contractor.", "2024-03-02")
+    assert not any(e.code == "186" for e in events)

@@ -438,12 +438,41 @@ _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", 
 _NOT_MODIFIERS = frozenset({"and", "or", "but"})
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_BEHIND_GAP = frozenset(
+    {"allegedly", "likely", "probably", "almost", "certainly", "also", "not", "reportedly", "possibly"}
+)
+
+
+def behind_doer(view: SentenceView, pos: int) -> Group | None:
+    """ "North Korean agents were behind the assassination of ...": whoever is "behind" an act did it; the
+    doer is the subject of the "be"."""
+    lowers = view.lowers
+    k = pos - 1
+    while k > view.start and pos - k <= 4 and lowers[k] != "behind":
+        if not lowers[k].isalpha() or lowers[k] in PREPOSITIONS:
+            return None
+        k -= 1
+    if lowers[k] != "behind":
+        return None
+    k -= 1
+    while k > view.start and lowers[k] in _BEHIND_GAP:
+        k -= 1
+    # "accused Moscow of being behind ...": an accused act is not coded (nor is "accused X of plotting ...")
+    if lowers[k] not in _BE:
+        return None
+    return subject(view, k)
+
+
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
-    """Source of a nominal trigger: possessive, modifier, or of/by/from phrase."""
+    """Source of a nominal trigger: possessive, modifier, "X was behind the ...", or of/by/from phrase."""
     lowers = view.lowers
     pos = trig.pos
     ends = {g.end: g for g in view.groups}
     lo = max(view.start, pos - 5)
+    doer = behind_doer(view, pos)
+    if doer is not None:
+        return doer
     if "poss" in specs:
         # "his talks with Trump", "its sanctions": the owner is the clause subject
         for k in range(pos - 1, lo - 1, -1):
