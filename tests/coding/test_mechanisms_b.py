@@ -34,3 +34,10 @@ def test_whoever_is_behind_an_act_did_it(code):
     # an accused act is not coded, as with "accused X of plotting ..."
     events = code("The United States accused Iran of being behind the assassination of a US contractor.", "2024-03-02")
     assert not any(e.code == "186" for e in events)
+
+
+def test_being_disappointed_is_disapproval(code):
+    events = code("Manila said it was deeply disappointed by Beijing's decision to build on the reef.", "2016-03-10")
+    assert ("PHL", "CHN", "110", "asserted") in triples(events)
+    events = code("Tokyo said it was \"disappointed\" after Seoul froze the joint fund.", "2018-11-21")
+    assert ("JPN", "KOR", "110", "asserted") in triples(events)
