@@ -41,3 +41,8 @@ def test_being_disappointed_is_disapproval(code):
     assert ("PHL", "CHN", "110", "asserted") in triples(events)
     events = code("Tokyo said it was \"disappointed\" after Seoul froze the joint fund.", "2018-11-21")
     assert ("JPN", "KOR", "110", "asserted") in triples(events)
+
+
+def test_buying_arms_is_military_cooperation_both_ways(code):
+    events = code("India bought five S-400 air defence systems from Russia despite US objections.", "2018-10-05")
+    assert {("IND", "RUS", "062", "asserted"), ("RUS", "IND", "062", "asserted")} <= triples(events)
