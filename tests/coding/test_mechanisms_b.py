@@ -46,3 +46,8 @@ def test_being_disappointed_is_disapproval(code):
 def test_buying_arms_is_military_cooperation_both_ways(code):
     events = code("India bought five S-400 air defence systems from Russia despite US objections.", "2018-10-05")
     assert {("IND", "RUS", "062", "asserted"), ("RUS", "IND", "062", "asserted")} <= triples(events)
+
+
+def test_an_exit_ban_is_an_administrative_sanction(code):
+    events = code("Beijing has barred two Canadians from leaving China since December.", "2019-03-05")
+    assert ("CHN", "CAN", "172", "asserted") in triples(events)
