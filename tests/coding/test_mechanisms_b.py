@@ -51,3 +51,15 @@ def test_buying_arms_is_military_cooperation_both_ways(code):
 def test_an_exit_ban_is_an_administrative_sanction(code):
     events = code("Beijing has barred two Canadians from leaving China since December.", "2019-03-05")
     assert ("CHN", "CAN", "172", "asserted") in triples(events)
+
+
+def test_pardoning_people_releases_them(code):
+    events = code("North Korea pardoned two South Korean fishermen held since March.", "2015-08-10")
+    assert ("PRK", "KOR", "0841", "asserted") in triples(events)
+
+
+def test_a_verb_between_an_agent_and_a_name_keeps_two_actors(code):
+    events = code("Chinese police detained Kim Jong Nam at the airport in Macau.", "2012-05-02")
+    assert ("CHNCOP", "PRKELI", "173") in {(e.source, e.target, e.code) for e in events}
+    events = code("The reporters flew home with two American journalists after Kim Jong Un freed them.", "2012-05-02")
+    assert ("PRK", "USA", "0841", "asserted") in triples(events)

@@ -257,7 +257,7 @@ class ActorMatcher:
             if not code:
                 continue
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
-        return self._absorb_names(self._compose(items, lowers, start), doc, lowers, start, end)
+        return self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
 
     def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
         """A state's titled official followed by a name the lexicon does not know is one person:
@@ -298,7 +298,7 @@ class ActorMatcher:
                 )
         return out
 
-    def _compose(self, items: list[Mention], lowers: list[str], start: int) -> list[Mention]:
+    def _compose(self, items: list[Mention], doc: Doc, lowers: list[str], start: int) -> list[Mention]:
         out: list[Mention] = []
         i = 0
         n = len(items)
@@ -320,7 +320,11 @@ class ActorMatcher:
                 if nxt.kind in ("sector", "title") and len(gap) <= 3 and gap_ok:
                     merged = Mention(m.start, nxt.end, _with_sector(m, nxt.code), m.kind, m.form)
                     # "Chinese Foreign Minister Wang Yi": the person decides.
-                    if i + 2 < n and items[i + 2].kind == "person" and items[i + 2].start - nxt.end <= 1:
+                    if (
+                        i + 2 < n
+                        and items[i + 2].kind == "person"
+                        and _name_gap(doc, nxt.end, items[i + 2].start)
+                    ):
                         person = items[i + 2]
                         merged = Mention(m.start, person.end, person.code, "person", person.form)
                         i += 1
@@ -336,7 +340,7 @@ class ActorMatcher:
                 if i + 1 < n:
                     nxt = items[i + 1]
                     gap = lowers[m.end : nxt.start]
-                    if nxt.kind == "person" and len(gap) <= 1:
+                    if nxt.kind == "person" and _name_gap(doc, m.end, nxt.start):
                         out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
                         i += 2
                         continue
@@ -372,6 +376,16 @@ class ActorMatcher:
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         return out
+
+
+def _name_gap(doc: Doc, a: int, b: int) -> bool:
+    """Whether a title and a name may stand ``doc[a:b]`` apart and still be one person: nothing, a first name
+    the lexicon does not know ("Foreign Minister Sergei Lavrov") or an apposition comma ("the foreign
+    minister, Wang Yi"). A lower-case word is a verb or preposition between two actors ("North Korean police
+    arrested Kim Jong Nam", "American journalists after Kim Jong Il pardoned them")."""
+    if b - a > 1:
+        return False
+    return all(doc[k].text == "," or doc[k].text[:1].isupper() for k in range(a, b))
 
 
 def _own_group(m: Mention, items: list[Mention], i: int, lowers: list[str]) -> int | None:
