@@ -63,3 +63,11 @@ def test_a_verb_between_an_agent_and_a_name_keeps_two_actors(code):
     assert ("CHNCOP", "PRKELI", "173") in {(e.source, e.target, e.code) for e in events}
     events = code("The reporters flew home with two American journalists after Kim Jong Un freed them.", "2012-05-02")
     assert ("PRK", "USA", "0841", "asserted") in triples(events)
+
+
+def test_coordinated_said_it_keeps_the_first_subject_and_its_target(code):
+    text = "Tokyo condemned Pyongyang's missile launch and said it reserved the right to take countermeasures."
+    events = code(text, "2017-08-29")
+    assert ("JPN", "PRK", "130", "asserted") in triples(events)
+    events = code("Tokyo criticized Seoul and said it would impose sanctions on Moscow.", "2019-08-02")
+    assert ("JPN", "RUS", "163", "future") in triples(events)

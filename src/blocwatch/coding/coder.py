@@ -608,8 +608,17 @@ class Coder:
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
-                coordinated = view.lowers[_before_auxiliaries(view, trig.pos)] in ("and", "then", "but")
-                if participle or (coordinated and pattern.code[:2] in SPEECH_ACTS):
+                before = _before_auxiliaries(view, trig.pos)
+                coordinated = view.lowers[before] in ("and", "then", "but")
+                # "accused Washington of overreacting and said it reserved the right to respond": a reaction
+                # reported in a coordinated "said it ..." answers the same party, unless it names an object of
+                # its own ("and said they also opposed the deployment of a peacekeeping force")
+                reported = (
+                    pattern.code[:2] in REACTION_ROOTS
+                    and (trig.end >= view.end or not view.lowers[trig.end].isalpha())
+                    and self._said_it(view, before, state)
+                )
+                if participle or reported or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
@@ -805,6 +814,8 @@ class Coder:
             and k >= state.end - 1
         ):
             return state.source
+        if self._said_it(view, k, state):
+            return state.source
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
@@ -828,6 +839,19 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _said_it(view: SentenceView, k: int, state: _ClauseState) -> bool:
+        """ "Beijing accused Washington of overreacting and said it reserved the right to respond": the pronoun at
+        ``k`` after a reporting verb coordinated with the verb before stands for that verb's subject, not for the
+        object nearest to it."""
+        lowers = view.lowers
+        if state.source is None or k <= view.start or lowers[k] not in _PRONOUN_SUBJECTS:
+            return False
+        j = k - 1
+        if lowers[j] == "that" and j > view.start:
+            j -= 1
+        return j > view.start and lowers[j] in _REPORTING_VERBS and lowers[j - 1] in ("and", "but") and j > state.end
 
     @staticmethod
     def _joined_subject(view: SentenceView, trig: Trigger) -> Group | None:
