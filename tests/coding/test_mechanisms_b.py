@@ -71,3 +71,10 @@ def test_coordinated_said_it_keeps_the_first_subject_and_its_target(code):
     assert ("JPN", "PRK", "130", "asserted") in triples(events)
     events = code("Tokyo criticized Seoul and said it would impose sanctions on Moscow.", "2019-08-02")
     assert ("JPN", "RUS", "163", "future") in triples(events)
+
+
+def test_told_addressee_is_not_the_pronoun_and_is_the_target(code):
+    events = code("Moon told Trump he would meet Kim Jong Un at the border village.", "2018-05-22")
+    assert ("KORGOV", "PRKGOV", "040") in {(e.source, e.target, e.code) for e in events}
+    events = code("Tokyo told Beijing that it would never accept the new air defence zone.", "2013-11-25")
+    assert ("JPN", "CHN", "120", "asserted") in triples(events)

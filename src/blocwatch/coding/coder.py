@@ -113,6 +113,13 @@ _AUX = frozenset(
 
 
 _STATIVE_INTENT = frozenset({"willing", "ready", "prepared", "open"})
+# verbs that take an addressee and a that-clause: "told Seoul it would ..."
+_TELLING = frozenset(
+    {"told", "tells", "tell", "assured", "assures", "informed", "informs", "warned", "warns", "reminded",
+     "reminds", "promised", "promises", "notified", "notifies"}
+)
+# rejections, threats, protests, cuts in relations and coercion: aimed at whom they are told to
+_ADDRESSED_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
 _REPORTING_VERBS = frozenset(
     {
         "said",
@@ -522,6 +529,9 @@ class Coder:
             intent = self._intent_verb(view, cand.pos if verb is None else verb, code)
             # the mode is read before the whole form: "not" in "has not ruled out force" belongs to the trigger
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, cand.end)
+            if mode == "future" and cand.lead and lowers[cand.pos - cand.lead] in ("not", "never", "n't"):
+                # "said it would never accept ...", "will not rule out force": the refusal or threat stands now
+                mode = "asserted"
             if mode == "asserted" and cand.pattern.kind == "noun":
                 mode = self._noun_predicate_mode(view, cand.end)
             if mode == "asserted" and (intent is not None or self._infinitive_of_purpose(view, cand.pos)):
@@ -585,6 +595,12 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
+                # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
+                # someone is aimed at them
+                addressed = self._told(view, _before_auxiliaries(view, trig.pos))
+                if addressed is not None and not same_state(addressed[1], src):
+                    tgt = addressed[1]
             answers = view.lowers[trig.pos] in RECIPROCAL or (
                 pattern.code[:2] in REACTION_ROOTS and object_relative(view, src)
             )
@@ -816,6 +832,11 @@ class Coder:
             return state.source
         if self._said_it(view, k, state):
             return state.source
+        addressed = self._told(view, k)
+        if addressed is not None:
+            teller = subject(view, addressed[0])
+            if teller is not None:
+                return teller
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
@@ -839,6 +860,20 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _told(view: SentenceView, k: int) -> tuple[int, Group] | None:
+        """ "Beijing told Seoul (that) it would ...", "Moon assured Trump he would ...": for the subject pronoun at
+        ``k``, the telling verb's position and its addressee (the pronoun is the teller, not the addressee)."""
+        lowers = view.lowers
+        if k <= view.start or lowers[k] not in _PRONOUN_SUBJECTS:
+            return None
+        j = k - 1 if lowers[k - 1] == "that" else k
+        addressee = next((g for g in view.groups if g.end == j and not g.locative), None)
+        if addressee is None:
+            return None
+        verb = word_before(view, addressee)
+        return (verb, addressee) if verb >= view.start and lowers[verb] in _TELLING else None
 
     @staticmethod
     def _said_it(view: SentenceView, k: int, state: _ClauseState) -> bool:
