@@ -78,3 +78,9 @@ def test_told_addressee_is_not_the_pronoun_and_is_the_target(code):
     assert ("KORGOV", "PRKGOV", "040") in {(e.source, e.target, e.code) for e in events}
     events = code("Tokyo told Beijing that it would never accept the new air defence zone.", "2013-11-25")
     assert ("JPN", "CHN", "120", "asserted") in triples(events)
+
+
+def test_absolute_clause_with_one_party_acting_toward_the_other(code):
+    text = "Russia and North Korea signed a defence treaty, with Moscow pledging military aid in case of attack."
+    events = code(text, "2024-06-19")
+    assert ("RUS", "PRK", "0332", "asserted") in triples(events)

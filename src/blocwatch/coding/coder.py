@@ -595,6 +595,8 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and trig.morph == "ing":
+                tgt = self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
                 # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
                 # someone is aimed at them
@@ -832,6 +834,9 @@ class Coder:
             return state.source
         if self._said_it(view, k, state):
             return state.source
+        absolute = self._absolute_subject(view, trig, k)
+        if absolute is not None:
+            return absolute
         addressed = self._told(view, k)
         if addressed is not None:
             teller = subject(view, addressed[0])
@@ -860,6 +865,33 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _absolute_subject(view: SentenceView, trig: Trigger, k: int) -> Group | None:
+        """The subject of an absolute clause, ", with Tokyo offering an apology": the actor between "with" and
+        the participle (``k`` is the word before the trigger and its auxiliaries)."""
+        if trig.morph != "ing":
+            return None
+        g = next((g for g in view.groups if g.end == k + 1), None)
+        if g is None or g.start - 2 < view.start or view.lowers[g.start - 1] != "with":
+            return None
+        return g if view.lowers[g.start - 2] == "," else None
+
+    @staticmethod
+    def _absolute_partner(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+        """ "Japan and South Korea reached an agreement ..., with Tokyo offering an apology": an absolute clause
+        names one party's share of the main act, aimed at the other party of that act (its target, or the
+        partners the source was coordinated with)."""
+        lowers = view.lowers
+        if src.start - 2 < view.start or lowers[src.start - 1] != "with" or lowers[src.start - 2] != ",":
+            return None
+        if state.target is not None and not same_state(state.target, src):
+            return state.target
+        if state.source is None:
+            return None
+        own = {m.code[:3] for m in src.members}
+        others = [m for m in state.source.members if m.code[:3] not in own]
+        return Group(others) if others and len(others) < len(state.source.members) else None
 
     @staticmethod
     def _told(view: SentenceView, k: int) -> tuple[int, Group] | None:
