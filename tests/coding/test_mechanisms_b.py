@@ -84,3 +84,9 @@ def test_absolute_clause_with_one_party_acting_toward_the_other(code):
     text = "Russia and North Korea signed a defence treaty, with Moscow pledging military aid in case of attack."
     events = code(text, "2024-06-19")
     assert ("RUS", "PRK", "0332", "asserted") in triples(events)
+
+
+def test_an_accusation_that_names_its_target_in_the_clause(code):
+    text = "Manila's accusation that Chinese coast guard ships had rammed its boats drew a curt reply."
+    events = code(text, "2024-03-05")
+    assert ("PHL", "CHN", "112", "asserted") in triples(events)

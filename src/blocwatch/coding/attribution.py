@@ -550,7 +550,8 @@ def _prep_group(view: SentenceView, anchor: int, preps: list[str]) -> Group | No
 
 
 def noun_target(view: SentenceView, trig: Trigger, specs: tuple[str, ...], exclude: Group | None) -> Group | None:
-    preps = [s for s in specs if s in PREPOSITIONS]
+    # "that" names the subject of a content clause: "Seoul's accusation that a Russian warplane had intruded"
+    preps = [s for s in specs if s in PREPOSITIONS or s == "that"]
     found = _prep_group(view, trig.end, preps) if preps else None
     if found is None and "subj" in specs:
         # "..., drawing condemnation from Tokyo": the condemned is the clause subject
