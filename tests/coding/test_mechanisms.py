@@ -447,7 +447,8 @@ def test_the_doer_of_a_gerund_after_in_or_for_is_the_actor_before_it(code):
 def test_the_state_of_the_sites_hit_is_the_target(code):
     fire = code("Washington said Russia had fired North Korean-supplied ballistic missiles at targets in Ukraine.",
                 "2024-01-04")
-    assert [(e.source, e.target, e.code[:2]) for e in fire] == [("RUS", "UKR", "19")]
+    # (the supplier of the missiles gets its own 072 event: test_mechanisms_b)
+    assert [(e.source, e.target, e.code[:2]) for e in fire if e.code[:2] != "07"] == [("RUS", "UKR", "19")]
     strike = code("Israeli jets struck positions in Syria overnight.", "2024-01-04")
     assert [(e.source, e.target, e.code[:2]) for e in strike] == [("ISRMIL", "SYR", "19")]
 

@@ -90,3 +90,8 @@ def test_an_accusation_that_names_its_target_in_the_clause(code):
     text = "Manila's accusation that Chinese coast guard ships had rammed its boats drew a curt reply."
     events = code(text, "2024-03-05")
     assert ("PHL", "CHN", "112", "asserted") in triples(events)
+
+
+def test_actor_supplied_weapons_are_military_aid_to_their_user(code):
+    events = code("Kyiv's forces fired US-supplied ATACMS missiles at an airfield in Crimea.", "2024-05-15")
+    assert ("USA", "UKR", "072", "asserted") in triples(events)

@@ -494,7 +494,10 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
             g = ends.get(k)
             if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
                 between = lowers[k:pos]
-                if all(w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between):
+                # "US-supplied weapons": the actor compounded with the trigger by a hyphen
+                if between == ["-"] or all(
+                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between
+                ):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
                 break

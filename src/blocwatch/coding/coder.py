@@ -506,7 +506,10 @@ class Coder:
 
         covered_until = -1
         for trig in found:
-            if trig.pos < covered_until:
+            if trig.pos < covered_until and not (
+                lowers[trig.pos - 1] == "-" and any(g.end == trig.pos - 1 for g in view.groups)
+            ):
+                # "fired North Korean-supplied missiles": a participle compounded with an actor is its own act
                 continue  # the object of a light verb that already made an event ("held talks")
             resolved = None
             for cand in (trig, *trig.alternatives):
@@ -569,7 +572,13 @@ class Coder:
                 src = subject(view, verb)
             if src is None or src.locative:
                 return [], pattern.code, None
-            tgt = noun_target(view, trig, pattern.target, src)
+            if "subj" in pattern.target and src.end == trig.pos - 1 and view.lowers[src.end] == "-":
+                # "Russia fired North Korean-supplied missiles": the compound's act is aimed at the subject of the
+                # verb whose object it modifies
+                last = state.source
+                tgt = last if last is not None and not same_state(last, src) else None
+            else:
+                tgt = noun_target(view, trig, pattern.target, src)
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
