@@ -95,3 +95,8 @@ def test_an_accusation_that_names_its_target_in_the_clause(code):
 def test_actor_supplied_weapons_are_military_aid_to_their_user(code):
     events = code("Kyiv's forces fired US-supplied ATACMS missiles at an airfield in Crimea.", "2024-05-15")
     assert ("USA", "UKR", "072", "asserted") in triples(events)
+
+
+def test_forces_that_train_together_hold_joint_drills(code):
+    events = code("Japan and India signed a logistics pact in 2020, and their militaries exercise together every year.")
+    assert {("JPN", "IND", "062", "asserted"), ("IND", "JPN", "062", "asserted")} <= triples(events)

@@ -505,6 +505,8 @@ def group_mentions(
             current, hyphen = [m], False
         else:
             current.append(m)
-            hyphen = hyphen or link in ("hyphen", "group")
+            # a hyphen makes a compound modifier ("US-Japan talks"); one phrase for several states ("the two
+            # Koreas", "their militaries") is a noun phrase, after which a verb may follow
+            hyphen = hyphen or link == "hyphen"
     groups.append(Group(current, hyphen))
     return groups
