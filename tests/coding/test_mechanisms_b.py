@@ -100,3 +100,8 @@ def test_actor_supplied_weapons_are_military_aid_to_their_user(code):
 def test_forces_that_train_together_hold_joint_drills(code):
     events = code("Japan and India signed a logistics pact in 2020, and their militaries exercise together every year.")
     assert {("JPN", "IND", "062", "asserted"), ("IND", "JPN", "062", "asserted")} <= triples(events)
+
+
+def test_a_pledge_in_return_for_what_another_gives_is_made_to_it(code):
+    events = code("Tehran agreed to cap uranium enrichment in exchange for relief from US sanctions.", "2015-07-14")
+    assert ("IRN", "USA", "030", "asserted") in triples(events)

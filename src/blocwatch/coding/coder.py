@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
+    TARGET_STOPS,
     SentenceView,
     agent_of_passive,
     between_pair,
@@ -606,6 +607,8 @@ class Coder:
                 tgt = compatriots(view, trig, src)
             if tgt is None and trig.morph == "ing":
                 tgt = self._absolute_partner(view, src, state)
+            if tgt is None and pattern.code[:2] <= "08":
+                tgt = self._in_return(view, trig, src)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
                 # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
                 # someone is aimed at them
@@ -873,6 +876,23 @@ class Coder:
             prior = previous_sources.get(_PRONOUN_SUBJECTS[lowers[k]])
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
+        return None
+
+    @staticmethod
+    def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "Pyongyang agreed to suspend enrichment in return for US food aid": a concession or pledge made in
+        exchange for what another actor gives is made to that actor."""
+        lowers = view.lowers
+        stop = min(view.end, trig.end + 15)
+        for k in range(trig.end, stop - 2):
+            if lowers[k] in (";", ":") or lowers[k] in TARGET_STOPS:
+                return None
+            if lowers[k] == "in" and lowers[k + 1] in ("return", "exchange") and lowers[k + 2] == "for":
+                own = {m.code[:3] for m in src.members}
+                for g in view.groups:
+                    if k + 2 < g.start <= k + 10 and not g.locative and not {m.code[:3] for m in g.members} <= own:
+                        return g
+                return None
         return None
 
     @staticmethod
