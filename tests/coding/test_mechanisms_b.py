@@ -105,3 +105,9 @@ def test_forces_that_train_together_hold_joint_drills(code):
 def test_a_pledge_in_return_for_what_another_gives_is_made_to_it(code):
     events = code("Tehran agreed to cap uranium enrichment in exchange for relief from US sanctions.", "2015-07-14")
     assert ("IRN", "USA", "030", "asserted") in triples(events)
+
+
+def test_the_target_answering_in_a_while_clause_answers_the_source(code):
+    text = "Washington said it would ease tariffs on Chinese steel, while Beijing agreed to buy more American soybeans."
+    events = code(text, "2019-12-13")
+    assert ("CHN", "USA", "030", "asserted") in triples(events)

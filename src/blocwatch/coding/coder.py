@@ -608,7 +608,7 @@ class Coder:
             if tgt is None and trig.morph == "ing":
                 tgt = self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] <= "08":
-                tgt = self._in_return(view, trig, src)
+                tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
                 # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
                 # someone is aimed at them
@@ -877,6 +877,19 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _answering_party(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+        """ "Japan said it would lift export curbs on South Korea, while Seoul agreed to drop its complaint": the
+        target of the main act, answering in a contrast clause, answers its source."""
+        lowers = view.lowers
+        k = src.start - 1
+        if k - 1 < view.start or lowers[k] not in ("while", "whereas") or lowers[k - 1] != ",":
+            return None
+        main, target = state.source, state.target
+        if main is None or target is None or not same_state(target, src) or same_state(main, src):
+            return None
+        return main
 
     @staticmethod
     def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
