@@ -111,3 +111,9 @@ def test_the_target_answering_in_a_while_clause_answers_the_source(code):
     text = "Washington said it would ease tariffs on Chinese steel, while Beijing agreed to buy more American soybeans."
     events = code(text, "2019-12-13")
     assert ("CHN", "USA", "030", "asserted") in triples(events)
+
+
+def test_a_concession_in_a_temporal_clause_answers_the_main_source(code):
+    text = "Washington lifted sanctions on Myanmar in 2016 after Naypyidaw agreed to a timetable for elections."
+    events = code(text, "2016-10-07")
+    assert ("MMR", "USA", "030", "asserted") in triples(events)

@@ -119,6 +119,8 @@ _TELLING = frozenset(
     {"told", "tells", "tell", "assured", "assures", "informed", "informs", "warned", "warns", "reminded",
      "reminds", "promised", "promises", "notified", "notifies"}
 )
+# intents, approval and concessions that answer the main act of the sentence from a temporal clause
+_ANSWERS = frozenset({"03", "05", "08"})
 # rejections, threats, protests, cuts in relations and coercion: aimed at whom they are told to
 _ADDRESSED_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
 _REPORTING_VERBS = frozenset(
@@ -608,7 +610,7 @@ class Coder:
             if tgt is None and trig.morph == "ing":
                 tgt = self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] <= "08":
-                tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state)
+                tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
                 # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
                 # someone is aimed at them
@@ -879,12 +881,17 @@ class Coder:
         return None
 
     @staticmethod
-    def _answering_party(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+    def _answering_party(view: SentenceView, src: Group, state: _ClauseState, code: str) -> Group | None:
         """ "Japan said it would lift export curbs on South Korea, while Seoul agreed to drop its complaint": the
-        target of the main act, answering in a contrast clause, answers its source."""
+        target of the main act, answering in a contrast or temporal clause, answers its source."""
         lowers = view.lowers
         k = src.start - 1
-        if k - 1 < view.start or lowers[k] not in ("while", "whereas") or lowers[k - 1] != ",":
+        if k - 1 < view.start:
+            return None
+        contrast = lowers[k] in ("while", "whereas") and lowers[k - 1] == ","
+        # "removed North Korea from the terror list after Pyongyang agreed to verification measures": pledges,
+        # approval and concessions answer; a visit in such a clause ("after Abe visited the shrine") goes elsewhere
+        if not contrast and (lowers[k] not in ("after", "once", "when", "because") or code[:2] not in _ANSWERS):
             return None
         main, target = state.source, state.target
         if main is None or target is None or not same_state(target, src) or same_state(main, src):
