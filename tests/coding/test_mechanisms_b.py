@@ -117,3 +117,9 @@ def test_a_concession_in_a_temporal_clause_answers_the_main_source(code):
     text = "Washington lifted sanctions on Myanmar in 2016 after Naypyidaw agreed to a timetable for elections."
     events = code(text, "2016-10-07")
     assert ("MMR", "USA", "030", "asserted") in triples(events)
+
+
+def test_its_territory_belongs_to_the_main_subject(code):
+    text = "Tokyo lodged a protest with Beijing after Chinese coast guard ships entered its territorial waters."
+    events = code(text, "2023-04-02")
+    assert ("CHN", "JPN", "150", "asserted") in triples(events)

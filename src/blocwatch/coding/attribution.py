@@ -287,6 +287,34 @@ def pronoun_antecedent(view: SentenceView, k: int, exclude: Group | None = None)
     return None
 
 
+# words after "its"/"their" that name a state's territory: "entered its air defence identification zone"
+_TERRITORY = frozenset(
+    {"airspace", "waters", "territory", "territorial", "air", "exclusive", "eez", "adiz", "soil", "coast",
+     "coastline", "islands", "border", "borders", "sovereign"}
+)
+
+
+def territory_owner(view: SentenceView, trig: Trigger, source: Group) -> Group | None:
+    """ "Seoul protested after Chinese and Russian warplanes entered its air defence identification zone": the
+    owner of the territory a possessive pronoun names in the trigger's object. A pronoun in a subordinate clause
+    prefers the main clause's subject (Grosz et al. 1995, centering), then the nearest actor; never the source."""
+    lowers = view.lowers
+    own = {m.code[:3] for m in source.members}
+    for k in range(trig.pos + 1, min(trig.end, view.end - 1)):
+        if lowers[k] not in ("its", "their") or lowers[k + 1] not in _TERRITORY:
+            continue
+        agrees = _PRONOUN_AGREES[lowers[k]]
+        candidates = [
+            g for g in view.groups
+            if g.end <= k and not g.locative and agrees(g) and not own & {m.code[:3] for m in g.members}
+        ]
+        main = next((g for g in view.groups if not g.locative and view.governed_by_prep(g) is None), None)
+        if main is not None and main in candidates:
+            return main
+        return candidates[-1] if candidates else None
+    return None
+
+
 def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | None:
     """ "met Kim Jong Un ... and invited him": a him/her/them object at ``k`` stands for the nearest earlier
     actor (a person for him/her) that is not the source."""

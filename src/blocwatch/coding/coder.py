@@ -33,6 +33,7 @@ from blocwatch.coding.attribution import (
     subject,
     support_verb,
     target_after,
+    territory_owner,
 )
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
@@ -607,6 +608,8 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and "dobj" in pattern.target:
+                tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":
                 tgt = self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] <= "08":
