@@ -123,3 +123,10 @@ def test_its_territory_belongs_to_the_main_subject(code):
     text = "Tokyo lodged a protest with Beijing after Chinese coast guard ships entered its territorial waters."
     events = code(text, "2023-04-02")
     assert ("CHN", "JPN", "150", "asserted") in triples(events)
+
+
+def test_an_act_told_as_an_accusation_is_not_asserted(code):
+    text = "Beijing dismissed the accusation that Chinese coast guard ships had rammed a Philippine supply boat."
+    events = code(text, "2024-02-02")
+    rams = [e for e in events if e.code == "171"]
+    assert rams and all(e.mode == "hypothetical" for e in rams)
