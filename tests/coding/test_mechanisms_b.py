@@ -130,3 +130,10 @@ def test_an_act_told_as_an_accusation_is_not_asserted(code):
     events = code(text, "2024-02-02")
     rams = [e for e in events if e.code == "171"]
     assert rams and all(e.mode == "hypothetical" for e in rams)
+
+
+def test_a_message_participle_is_done_by_the_sender_to_the_recipient(code):
+    events = code("Kim Jong Un sent Trump a personal letter proposing a second summit.", "2018-09-10")
+    assert ("PRKGOV", "USAGOV", "036") in {(e.source, e.target, e.code) for e in events}
+    events = code("Xi handed Putin a letter inviting him to Beijing in October.", "2023-03-21")
+    assert ("CHNGOV", "RUSGOV", "036") in {(e.source, e.target, e.code) for e in events}

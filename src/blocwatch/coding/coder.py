@@ -120,6 +120,13 @@ _TELLING = frozenset(
     {"told", "tells", "tell", "assured", "assures", "informed", "informs", "warned", "warns", "reminded",
      "reminds", "promised", "promises", "notified", "notifies"}
 )
+# a message handed over, and the verbs that hand it to a recipient: "handed Moon a letter inviting him"
+_MESSAGES = frozenset({"letter", "letters", "message", "messages", "note", "cable", "telegram"})
+_MESSAGE_MODIFIERS = frozenset({"a", "an", "the", "personal", "handwritten", "written", "signed", "private", "new"})
+_GIVING = frozenset(
+    {"handed", "hands", "hand", "sent", "sends", "send", "gave", "gives", "give", "delivered", "delivers",
+     "deliver", "passed", "passes", "wrote", "writes", "write"}
+)
 # intents, approval and concessions that answer the main act of the sentence from a temporal clause
 _ANSWERS = frozenset({"03", "05", "08"})
 # rejections, threats, protests, cuts in relations and coercion: aimed at whom they are told to
@@ -611,7 +618,8 @@ class Coder:
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":
-                tgt = self._absolute_partner(view, src, state)
+                sender, recipient = self._message_parties(view, trig)
+                tgt = recipient if sender is src else self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] <= "08":
                 tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
@@ -851,7 +859,7 @@ class Coder:
             return state.source
         if self._said_it(view, k, state):
             return state.source
-        absolute = self._absolute_subject(view, trig, k)
+        absolute = self._absolute_subject(view, trig, k) or self._message_parties(view, trig)[0]
         if absolute is not None:
             return absolute
         addressed = self._told(view, k)
@@ -917,6 +925,30 @@ class Coder:
                         return g
                 return None
         return None
+
+    @staticmethod
+    def _message_parties(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group | None]:
+        """ "Kim Yo Jong handed Moon a letter from her brother inviting him to Pyongyang": a participle after a
+        letter or message is done by its sender, the giver, not by the recipient named between them, and is
+        addressed to that recipient. (sender, recipient), or (None, None)."""
+        lowers = view.lowers
+        if trig.morph != "ing":
+            return None, None
+        for j in range(trig.pos - 1, max(view.start, trig.pos - 8), -1):
+            if not lowers[j].isalpha():
+                return None, None
+            if lowers[j] in _MESSAGES:
+                d = j - 1
+                while d > view.start and lowers[d] in _MESSAGE_MODIFIERS:
+                    d -= 1
+                recipient = next((g for g in view.groups if g.end == d + 1), None)
+                if recipient is None:
+                    return None, None
+                verb = word_before(view, recipient)
+                if verb < view.start or lowers[verb] not in _GIVING:
+                    return None, None
+                return subject(view, verb), recipient
+        return None, None
 
     @staticmethod
     def _absolute_subject(view: SentenceView, trig: Trigger, k: int) -> Group | None:
