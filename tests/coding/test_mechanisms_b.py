@@ -137,3 +137,10 @@ def test_a_message_participle_is_done_by_the_sender_to_the_recipient(code):
     assert ("PRKGOV", "USAGOV", "036") in {(e.source, e.target, e.code) for e in events}
     events = code("Xi handed Putin a letter inviting him to Beijing in October.", "2023-03-21")
     assert ("CHNGOV", "RUSGOV", "036") in {(e.source, e.target, e.code) for e in events}
+
+
+def test_he_and_a_named_partner_act_together(code):
+    text = "Kishida flew to Seoul on Sunday, where he and Yoon agreed to resume shuttle diplomacy."
+    events = code(text, "2023-05-07")
+    got = {(e.source, e.target, e.code) for e in events}
+    assert {("JPNGOV", "KORGOV", "036"), ("KORGOV", "JPNGOV", "036")} <= got

@@ -315,6 +315,20 @@ def territory_owner(view: SentenceView, trig: Trigger, source: Group) -> Group |
     return None
 
 
+def with_pronoun_partner(view: SentenceView, group: Group) -> Group:
+    """ "Yoon visited Tokyo, where he and Kishida agreed ...": a subject pronoun coordinated before a group
+    adds its antecedent (a person for he/she) to the group."""
+    k = group.start - 2
+    if k < view.start or view.lowers[k + 1] != "and" or view.lowers[k] not in ("he", "she"):
+        return group
+    own = {m.code for m in group.members}
+    persons = [
+        g for g in view.groups
+        if g.end <= k and len(g.members) == 1 and g.members[0].kind == "person" and g.members[0].code not in own
+    ]
+    return Group(persons[-1].members + group.members) if persons else group
+
+
 def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | None:
     """ "met Kim Jong Un ... and invited him": a him/her/them object at ``k`` stands for the nearest earlier
     actor (a person for him/her) that is not the source."""

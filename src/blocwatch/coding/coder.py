@@ -34,6 +34,7 @@ from blocwatch.coding.attribution import (
     support_verb,
     target_after,
     territory_owner,
+    with_pronoun_partner,
 )
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
@@ -875,7 +876,7 @@ class Coder:
             return doer
         found = subject(view, trig.pos)
         if found is not None:
-            return found
+            return with_pronoun_partner(view, found)
         # "Pyongyang said it was expelling ...": the pronoun is the reporter
         if k >= view.start and lowers[k] in _PRONOUN_SUBJECTS:
             for j in range(k - 1, view.start, -1):
