@@ -144,3 +144,9 @@ def test_he_and_a_named_partner_act_together(code):
     events = code(text, "2023-05-07")
     got = {(e.source, e.target, e.code) for e in events}
     assert {("JPNGOV", "KORGOV", "036"), ("KORGOV", "JPNGOV", "036")} <= got
+
+
+def test_a_visitor_arriving_in_a_temporal_clause_visits_the_other_party(code):
+    text = "Moscow and Pyongyang signed a treaty on Wednesday as Vladimir Putin arrived for a two-day visit."
+    events = code(text, "2024-06-19")
+    assert ("RUS", "PRK", "042", "asserted") in triples(events)

@@ -623,6 +623,8 @@ class Coder:
                 tgt = recipient if sender is src else self._absolute_partner(view, src, state)
             if tgt is None and pattern.code[:2] <= "08":
                 tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
+            if tgt is None and pattern.code == VISIT:
+                tgt = self._visited_party(view, src, state)
             if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
                 # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
                 # someone is aimed at them
@@ -909,6 +911,22 @@ class Coder:
         if main is None or target is None or not same_state(target, src) or same_state(main, src):
             return None
         return main
+
+    @staticmethod
+    def _visited_party(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+        """ "Beijing and Moscow declared a partnership as Vladimir Putin arrived for the Olympics": a visitor
+        arriving in a temporal clause without a destination visits the main act's other party (its target, or the
+        visitor's partners in its subject)."""
+        k = word_before(view, src)
+        if k < view.start or view.lowers[k] not in ("as", "when", "after", "while") or state.source is None:
+            return None
+        own = {m.code[:3] for m in src.members}
+        if state.target is not None and not own & {m.code[:3] for m in state.target.members}:
+            return state.target
+        partners = [m for m in state.source.members if m.code[:3] not in own]
+        if not partners or len(partners) == len(state.source.members):
+            return None
+        return Group(partners)
 
     @staticmethod
     def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
