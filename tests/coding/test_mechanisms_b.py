@@ -150,3 +150,8 @@ def test_a_visitor_arriving_in_a_temporal_clause_visits_the_other_party(code):
     text = "Moscow and Pyongyang signed a treaty on Wednesday as Vladimir Putin arrived for a two-day visit."
     events = code(text, "2024-06-19")
     assert ("RUS", "PRK", "042", "asserted") in triples(events)
+
+
+def test_switching_recognition_recognizes_the_new_partner(code):
+    events = code("Honduras switched diplomatic ties from Taipei to Beijing in March.", "2023-03-26")
+    assert ("HND", "CHN", "054", "asserted") in triples(events)
