@@ -155,3 +155,13 @@ def test_a_visitor_arriving_in_a_temporal_clause_visits_the_other_party(code):
 def test_switching_recognition_recognizes_the_new_partner(code):
     events = code("Honduras switched diplomatic ties from Taipei to Beijing in March.", "2023-03-26")
     assert ("HND", "CHN", "054", "asserted") in triples(events)
+
+
+def test_quotation_marks_do_not_hide_a_verdict_word(code):
+    events = code("Tokyo called Beijing's survey ship activity a \"provocation\" on Friday.", "2020-07-24")
+    assert ("JPN", "CHN", "111", "asserted") in triples(events)
+
+
+def test_calling_a_leader_an_insult_is_criticism(code):
+    events = code("North Korean state media called Moon Jae-in a traitor and a puppet of Washington.", "2019-08-16")
+    assert ("PRK", "KOR", "111", "asserted") in triples(events)

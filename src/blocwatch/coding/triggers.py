@@ -256,6 +256,22 @@ def _find(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
     return -1
 
 
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+
+
+def _find_unquoted(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
+    """ `_find` reading through quotation marks: "called President Lai a 'parasite'", "called it a "provocation"".
+    Only when the window holds a quotation mark; returns an end index in ``seq``."""
+    kept = [k for k in range(start, stop) if seq[k] not in _QUOTES]
+    if len(kept) == stop - start:
+        return -1
+    words = [seq[k] for k in kept]
+    end = _find(words, 0, len(words), phrases)
+    if end == -1:
+        return -1
+    return kept[end - 1] + 1
+
+
 def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) -> int:
     cut = phrase.index("...")
     head, tail = phrase[:cut], phrase[cut + 1 :]
@@ -377,6 +393,8 @@ class TriggerMatcher:
             passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             if pattern.objects:
                 obj_end = _find(lowers, pos + 1, stop, self.objects[pattern.id])
+                if obj_end == -1:
+                    obj_end = _find_unquoted(lowers, pos + 1, stop, self.objects[pattern.id])
                 # "sanctions ... were imposed by": the object is the passive subject
                 if (
                     obj_end == -1
