@@ -165,3 +165,13 @@ def test_quotation_marks_do_not_hide_a_verdict_word(code):
 def test_calling_a_leader_an_insult_is_criticism(code):
     events = code("North Korean state media called Moon Jae-in a traitor and a puppet of Washington.", "2019-08-16")
     assert ("PRK", "KOR", "111", "asserted") in triples(events)
+
+
+def test_a_major_city_stands_for_its_state_as_a_place_visited(code):
+    events = code("Kim Jong Un arrived in Vladivostok by armoured train on Wednesday.", "2019-04-24")
+    assert ("PRK", "RUS", "042", "asserted") in triples(events)
+
+
+def test_a_hedge_in_a_fronted_phrase_ends_at_its_comma(code):
+    events = code("Despite weeks of speculation, Putin did not travel to Busan for the summit.", "2025-10-30")
+    assert ("RUS", "KOR", "042", "negated") in triples(events)
