@@ -175,3 +175,9 @@ def test_a_major_city_stands_for_its_state_as_a_place_visited(code):
 def test_a_hedge_in_a_fronted_phrase_ends_at_its_comma(code):
     events = code("Despite weeks of speculation, Putin did not travel to Busan for the summit.", "2025-10-30")
     assert ("RUS", "KOR", "042", "negated") in triples(events)
+
+
+def test_a_warning_about_an_act_by_someone_targets_the_doer(code):
+    text = "Tokyo warned that the deployment of missiles by Russia on the disputed islands would harm relations."
+    events = code(text, "2016-11-22")
+    assert ("JPN", "RUS", "130", "asserted") in triples(events)

@@ -405,6 +405,12 @@ def target_after(
             return g
         if "that" in specs and "that" in gap[-2:] and prep is None:
             return g
+        if "that" in specs and "that" in gap and prep in ("by", "of", "from"):
+            # "warned that the deployment of THAAD by the United States ... would": the doer named inside the
+            # clause's subject
+            clause = gap[len(gap) - gap[::-1].index("that") :]
+            if len(clause) <= 7 and "," not in clause and all(w.isalpha() for w in clause):
+                return g
         if (
             prep is None
             and "dobj" in specs
