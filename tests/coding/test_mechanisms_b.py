@@ -181,3 +181,9 @@ def test_a_warning_about_an_act_by_someone_targets_the_doer(code):
     text = "Tokyo warned that the deployment of missiles by Russia on the disputed islands would harm relations."
     events = code(text, "2016-11-22")
     assert ("JPN", "RUS", "130", "asserted") in triples(events)
+
+
+def test_quotation_marks_do_not_count_toward_the_object_window(code):
+    text = "Beijing placed three US firms it calls \"separatist accomplices\" under sanctions."
+    events = code(text, "2024-06-21")
+    assert ("CHN", "USA", "163", "asserted") in triples(events)

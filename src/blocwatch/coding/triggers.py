@@ -259,12 +259,15 @@ def _find(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 
 
-def _find_unquoted(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> int:
+def _find_unquoted(seq: list[str], start: int, stop: int, phrases: PhraseIndex, limit: int) -> int:
     """ `_find` reading through quotation marks: "called President Lai a 'parasite'", "called it a "provocation"".
-    Only when the window holds a quotation mark; returns an end index in ``seq``."""
-    kept = [k for k in range(start, stop) if seq[k] not in _QUOTES]
-    if len(kept) == stop - start:
+    The marks do not count toward the window ("placed figures it labels "diehard separatists" under sanctions"),
+    which may reach up to ``limit``. Only when the window holds a quotation mark; returns an end index in ``seq``."""
+    quotes = sum(1 for k in range(start, stop) if seq[k] in _QUOTES)
+    if not quotes:
         return -1
+    stop = min(limit, stop + quotes)
+    kept = [k for k in range(start, stop) if seq[k] not in _QUOTES]
     words = [seq[k] for k in kept]
     end = _find(words, 0, len(words), phrases)
     if end == -1:
@@ -394,7 +397,7 @@ class TriggerMatcher:
             if pattern.objects:
                 obj_end = _find(lowers, pos + 1, stop, self.objects[pattern.id])
                 if obj_end == -1:
-                    obj_end = _find_unquoted(lowers, pos + 1, stop, self.objects[pattern.id])
+                    obj_end = _find_unquoted(lowers, pos + 1, stop, self.objects[pattern.id], end)
                 # "sanctions ... were imposed by": the object is the passive subject
                 if (
                     obj_end == -1
