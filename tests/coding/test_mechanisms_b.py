@@ -187,3 +187,9 @@ def test_quotation_marks_do_not_count_toward_the_object_window(code):
     text = "Beijing placed three US firms it calls \"separatist accomplices\" under sanctions."
     events = code(text, "2024-06-21")
     assert ("CHN", "USA", "163", "asserted") in triples(events)
+
+
+def test_a_direct_object_listed_along_with_others_shares_the_act(code):
+    events = code("Washington branded Cuba a sponsor of terrorism along with North Korea and Syria.")
+    got = triples(events)
+    assert {("USA", "CUB", "163", "asserted"), ("USA", "PRK", "163", "asserted")} <= got

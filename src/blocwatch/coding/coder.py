@@ -61,6 +61,7 @@ from blocwatch.coding.roles import (
     same_actor,
     same_state,
     unowned,
+    with_listed_targets,
     with_parallel_target,
     word_before,
 )
@@ -610,6 +611,8 @@ class Coder:
                 tgt = target_after(view, to + 2, INFINITIVE_OBJECT, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
+                if pattern.code[:2] in ("11", "16", "17"):
+                    tgt = with_listed_targets(view, tgt)
             if tgt is None:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in REACTION_ROOTS:
