@@ -193,3 +193,8 @@ def test_a_direct_object_listed_along_with_others_shares_the_act(code):
     events = code("Washington branded Cuba a sponsor of terrorism along with North Korea and Syria.")
     got = triples(events)
     assert {("USA", "CUB", "163", "asserted"), ("USA", "PRK", "163", "asserted")} <= got
+
+
+def test_a_link_between_states_hit_hits_them(code):
+    events = code("Russian forces blew up a railway bridge linking Ukraine and Poland.", "2022-05-03")
+    assert {("RUS", "UKR", "1712", "asserted"), ("RUS", "POL", "1712", "asserted")} <= triples(events)

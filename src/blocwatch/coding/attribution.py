@@ -405,6 +405,13 @@ def target_after(
             return g
         if "that" in specs and "that" in gap[-2:] and prep is None:
             return g
+        if "dobj" in specs and "," not in gap and [w for w in gap if w not in _DIRECT_GAP_WORDS][-1:] in (
+            ["connecting"],
+            ["linking"],
+        ):
+            # "blew up roads and railways connecting the two Koreas", "a pipeline linking Russia and Germany": the
+            # states a link joins are hit with it
+            return g
         if "that" in specs and "that" in gap and prep in ("by", "of", "from"):
             # "warned that the deployment of THAAD by the United States ... would": the doer named inside the
             # clause's subject
