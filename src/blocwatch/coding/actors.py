@@ -285,7 +285,7 @@ class ActorMatcher:
             if first.form == "demonym" and all(p.form == "demonym" for p in phrases) and _counted(lowers, s, start):
                 code += "CVL"  # "thousands of South Koreans", "300 Palestinians": people, not the state
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
-        return self._absorb_names(self._compose(items, lowers, start), doc, lowers, start, end)
+        return self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
 
     def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
         """A state's titled official followed by a name the lexicon does not know is one person:
@@ -326,7 +326,7 @@ class ActorMatcher:
                 )
         return out
 
-    def _compose(self, items: list[Mention], lowers: list[str], start: int) -> list[Mention]:
+    def _compose(self, items: list[Mention], doc: Doc, lowers: list[str], start: int) -> list[Mention]:
         out: list[Mention] = []
         i = 0
         n = len(items)
@@ -348,7 +348,11 @@ class ActorMatcher:
                 if nxt.kind in ("sector", "title") and len(gap) <= 3 and gap_ok:
                     merged = Mention(m.start, nxt.end, _with_sector(m, nxt.code), m.kind, m.form)
                     # "Chinese Foreign Minister Wang Yi": the person decides.
-                    if i + 2 < n and items[i + 2].kind == "person" and items[i + 2].start - nxt.end <= 1:
+                    if (
+                        i + 2 < n
+                        and items[i + 2].kind == "person"
+                        and _name_gap(doc, nxt.end, items[i + 2].start)
+                    ):
                         person = items[i + 2]
                         merged = Mention(m.start, person.end, person.code, "person", person.form)
                         i += 1
@@ -364,7 +368,7 @@ class ActorMatcher:
                 if i + 1 < n:
                     nxt = items[i + 1]
                     gap = lowers[m.end : nxt.start]
-                    if nxt.kind == "person" and len(gap) <= 1:
+                    if nxt.kind == "person" and _name_gap(doc, m.end, nxt.start):
                         out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
                         i += 2
                         continue
@@ -425,6 +429,16 @@ def _clause_subject_before(lowers: list[str], end: int, s: int) -> bool:
     words stand between (no punctuation or coordination, which would begin another clause)."""
     gap = lowers[end:s]
     return 0 < len(gap) <= 4 and all(w.isalpha() and w not in ("and", "but", "or", "while", "as") for w in gap)
+
+
+def _name_gap(doc: Doc, a: int, b: int) -> bool:
+    """Whether a title and a name may stand ``doc[a:b]`` apart and still be one person: nothing, a first name
+    the lexicon does not know ("Foreign Minister Sergei Lavrov") or an apposition comma ("the foreign
+    minister, Wang Yi"). A lower-case word is a verb or preposition between two actors ("North Korean police
+    arrested Kim Jong Nam", "American journalists after Kim Jong Il pardoned them")."""
+    if b - a > 1:
+        return False
+    return all(doc[k].text == "," or doc[k].text[:1].isupper() for k in range(a, b))
 
 
 def _own_group(m: Mention, items: list[Mention], i: int, lowers: list[str]) -> int | None:
@@ -544,6 +558,8 @@ def group_mentions(
             current, hyphen = [m], False
         else:
             current.append(m)
-            hyphen = hyphen or link in ("hyphen", "group")
+            # a hyphen makes a compound modifier ("US-Japan talks"); one phrase for several states ("the two
+            # Koreas", "their militaries") is a noun phrase, after which a verb may follow
+            hyphen = hyphen or link == "hyphen"
     groups.append(Group(current, hyphen))
     return groups

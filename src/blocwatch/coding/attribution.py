@@ -298,6 +298,48 @@ def pronoun_antecedent(
     return None
 
 
+# words after "its"/"their" that name a state's territory: "entered its air defence identification zone"
+_TERRITORY = frozenset(
+    {"airspace", "waters", "territory", "territorial", "air", "exclusive", "eez", "adiz", "soil", "coast",
+     "coastline", "islands", "border", "borders", "sovereign"}
+)
+
+
+def territory_owner(view: SentenceView, trig: Trigger, source: Group) -> Group | None:
+    """ "Seoul protested after Chinese and Russian warplanes entered its air defence identification zone": the
+    owner of the territory a possessive pronoun names in the trigger's object. A pronoun in a subordinate clause
+    prefers the main clause's subject (Grosz et al. 1995, centering), then the nearest actor; never the source."""
+    lowers = view.lowers
+    own = {m.code[:3] for m in source.members}
+    for k in range(trig.pos + 1, min(trig.end, view.end - 1)):
+        if lowers[k] not in ("its", "their") or lowers[k + 1] not in _TERRITORY:
+            continue
+        agrees = _PRONOUN_AGREES[lowers[k]]
+        candidates = [
+            g for g in view.groups
+            if g.end <= k and not g.locative and agrees(g) and not own & {m.code[:3] for m in g.members}
+        ]
+        main = next((g for g in view.groups if not g.locative and view.governed_by_prep(g) is None), None)
+        if main is not None and main in candidates:
+            return main
+        return candidates[-1] if candidates else None
+    return None
+
+
+def with_pronoun_partner(view: SentenceView, group: Group) -> Group:
+    """ "Yoon visited Tokyo, where he and Kishida agreed ...": a subject pronoun coordinated before a group
+    adds its antecedent (a person for he/she) to the group."""
+    k = group.start - 2
+    if k < view.start or view.lowers[k + 1] != "and" or view.lowers[k] not in ("he", "she"):
+        return group
+    own = {m.code for m in group.members}
+    persons = [
+        g for g in view.groups
+        if g.end <= k and len(g.members) == 1 and g.members[0].kind == "person" and g.members[0].code not in own
+    ]
+    return Group(persons[-1].members + group.members) if persons else group
+
+
 def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | None:
     """ "met Kim Jong Un ... and invited him": a him/her/them object at ``k`` stands for the nearest earlier
     actor (a person for him/her) that is not the source."""
@@ -376,6 +418,19 @@ def target_after(
             return g
         if "that" in specs and "that" in gap[-2:] and prep is None:
             return g
+        if "dobj" in specs and "," not in gap and [w for w in gap if w not in _DIRECT_GAP_WORDS][-1:] in (
+            ["connecting"],
+            ["linking"],
+        ):
+            # "blew up roads and railways connecting the two Koreas", "a pipeline linking Russia and Germany": the
+            # states a link joins are hit with it
+            return g
+        if "that" in specs and "that" in gap and prep in ("by", "of", "from"):
+            # "warned that the deployment of THAAD by the United States ... would": the doer named inside the
+            # clause's subject
+            clause = gap[len(gap) - gap[::-1].index("that") :]
+            if len(clause) <= 7 and "," not in clause and all(w.isalpha() for w in clause):
+                return g
         if (
             prep is None
             and "dobj" in specs
@@ -453,12 +508,41 @@ _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", 
 _NOT_MODIFIERS = frozenset({"and", "or", "but"})
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_BEHIND_GAP = frozenset(
+    {"allegedly", "likely", "probably", "almost", "certainly", "also", "not", "reportedly", "possibly"}
+)
+
+
+def behind_doer(view: SentenceView, pos: int) -> Group | None:
+    """ "North Korean agents were behind the assassination of ...": whoever is "behind" an act did it; the
+    doer is the subject of the "be"."""
+    lowers = view.lowers
+    k = pos - 1
+    while k > view.start and pos - k <= 4 and lowers[k] != "behind":
+        if not lowers[k].isalpha() or lowers[k] in PREPOSITIONS:
+            return None
+        k -= 1
+    if lowers[k] != "behind":
+        return None
+    k -= 1
+    while k > view.start and lowers[k] in _BEHIND_GAP:
+        k -= 1
+    # "accused Moscow of being behind ...": an accused act is not coded (nor is "accused X of plotting ...")
+    if lowers[k] not in _BE:
+        return None
+    return subject(view, k)
+
+
 def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Group | None:
-    """Source of a nominal trigger: possessive, modifier, or of/by/from phrase."""
+    """Source of a nominal trigger: possessive, modifier, "X was behind the ...", or of/by/from phrase."""
     lowers = view.lowers
     pos = trig.pos
     ends = {g.end: g for g in view.groups}
     lo = max(view.start, pos - 5)
+    doer = behind_doer(view, pos)
+    if doer is not None:
+        return doer
     if "poss" in specs:
         # "his talks with Trump", "its sanctions": the owner is the clause subject
         for k in range(pos - 1, lo - 1, -1):
@@ -480,7 +564,10 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
             g = ends.get(k)
             if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
                 between = lowers[k:pos]
-                if all(w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between):
+                # "US-supplied weapons": the actor compounded with the trigger by a hyphen
+                if between == ["-"] or all(
+                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between
+                ):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
                 break
@@ -536,7 +623,8 @@ def _prep_group(view: SentenceView, anchor: int, preps: list[str]) -> Group | No
 
 
 def noun_target(view: SentenceView, trig: Trigger, specs: tuple[str, ...], exclude: Group | None) -> Group | None:
-    preps = [s for s in specs if s in PREPOSITIONS]
+    # "that" names the subject of a content clause: "Seoul's accusation that a Russian warplane had intruded"
+    preps = [s for s in specs if s in PREPOSITIONS or s == "that"]
     found = _prep_group(view, trig.end, preps) if preps else None
     if found is None and "subj" in specs:
         # "..., drawing condemnation from Tokyo": the condemned is the clause subject

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
+    TARGET_STOPS,
     SentenceView,
     agent_of_passive,
     between_pair,
@@ -32,6 +33,8 @@ from blocwatch.coding.attribution import (
     subject,
     support_verb,
     target_after,
+    territory_owner,
+    with_pronoun_partner,
 )
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
@@ -75,6 +78,7 @@ from blocwatch.coding.roles import (
     sufferer_in_relative,
     unowned,
     visited_place,
+    with_listed_targets,
     with_parallel_target,
     word_before,
     yield_code,
@@ -131,6 +135,22 @@ _AUX = frozenset(
 
 
 _STATIVE_INTENT = frozenset({"willing", "ready", "prepared", "open"})
+# verbs that take an addressee and a that-clause: "told Seoul it would ..."
+_TELLING = frozenset(
+    {"told", "tells", "tell", "assured", "assures", "informed", "informs", "warned", "warns", "reminded",
+     "reminds", "promised", "promises", "notified", "notifies"}
+)
+# a message handed over, and the verbs that hand it to a recipient: "handed Moon a letter inviting him"
+_MESSAGES = frozenset({"letter", "letters", "message", "messages", "note", "cable", "telegram"})
+_MESSAGE_MODIFIERS = frozenset({"a", "an", "the", "personal", "handwritten", "written", "signed", "private", "new"})
+_GIVING = frozenset(
+    {"handed", "hands", "hand", "sent", "sends", "send", "gave", "gives", "give", "delivered", "delivers",
+     "deliver", "passed", "passes", "wrote", "writes", "write"}
+)
+# intents, approval and concessions that answer the main act of the sentence from a temporal clause
+_ANSWERS = frozenset({"03", "05", "08"})
+# rejections, threats, protests, cuts in relations and coercion: aimed at whom they are told to
+_ADDRESSED_ROOTS = frozenset({"11", "12", "13", "14", "16", "17"})
 _REPORTING_VERBS = frozenset(
     {
         "said",
@@ -673,7 +693,10 @@ class Coder:
 
         covered_until = -1
         for trig in found:
-            if trig.pos < covered_until:
+            if trig.pos < covered_until and not (
+                lowers[trig.pos - 1] == "-" and any(g.end == trig.pos - 1 for g in view.groups)
+            ):
+                # "fired North Korean-supplied missiles": a participle compounded with an actor is its own act
                 continue  # the object of a light verb that already made an event ("held talks")
             resolved = None
             for cand in (trig, *trig.alternatives):
@@ -703,6 +726,9 @@ class Coder:
             # "held no talks" is negated, "saw no prospect of talks" is not: the object phrase's own words stay out
             inner_end = cand.object_start or cand.end
             mode = event_mode(lowers, cand.pos - cand.lead, view.start, view.end, self.modality, inner_end)
+            if mode == "future" and cand.lead and lowers[cand.pos - cand.lead] in ("not", "never", "n't"):
+                # "said it would never accept ...", "will not rule out force": the refusal or threat stands now
+                mode = "asserted"
             if mode == "asserted" and (verb_end := _document_verb_end(view, cand)) is not None:
                 # "is expected to vote later this month on a resolution condemning ...": the document's act
                 # is as real as what is done with the document
@@ -787,7 +813,13 @@ class Coder:
                 src = subject(view, verb)
             if src is None or src.locative:
                 return [], pattern.code, None
-            tgt = noun_target(view, trig, pattern.target, src)
+            if "subj" in pattern.target and src.end == trig.pos - 1 and view.lowers[src.end] == "-":
+                # "Russia fired North Korean-supplied missiles": the compound's act is aimed at the subject of the
+                # verb whose object it modifies
+                last = state.source
+                tgt = last if last is not None and not same_state(last, src) else None
+            else:
+                tgt = noun_target(view, trig, pattern.target, src)
             if tgt is None and _possessed(view, trig, src) and (
                 pattern.code.startswith(ADDRESSED) or (pattern.code == VISIT and _during(view, src))
             ):
@@ -856,6 +888,8 @@ class Coder:
                 tgt = owner_in_object(view, trig.end, src)
             if tgt is not None:
                 tgt = with_parallel_target(view, tgt)
+                if pattern.code[:2] in ("11", "16", "17"):
+                    tgt = with_listed_targets(view, tgt)
             if tgt is None and "dobj" in pattern.target and pattern.code[:2] > YIELDING:
                 # "condemned its rocket launch" faults another's act; "lift its curbs" yields one's own
                 tgt = object_owner(view, trig, src)
@@ -865,6 +899,21 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and "dobj" in pattern.target:
+                tgt = territory_owner(view, trig, src)
+            if tgt is None and trig.morph == "ing":
+                sender, recipient = self._message_parties(view, trig)
+                tgt = recipient if sender is src else self._absolute_partner(view, src, state)
+            if tgt is None and pattern.code[:2] <= "08":
+                tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
+            if tgt is None and pattern.code == VISIT:
+                tgt = self._visited_party(view, src, state)
+            if tgt is None and pattern.code[:2] in _ADDRESSED_ROOTS:
+                # "Beijing told Seoul it would never accept the deployment": a rejection or threat told to
+                # someone is aimed at them
+                addressed = self._told(view, _before_auxiliaries(view, trig.pos))
+                if addressed is not None and not same_state(addressed[1], src):
+                    tgt = addressed[1]
             answers = view.lowers[trig.pos] in RECIPROCAL or (
                 pattern.code[:2] in REACTION_ROOTS and object_relative(view, src)
             )
@@ -890,11 +939,20 @@ class Coder:
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
             if tgt is None and state.target is not None and src is state.source:
                 participle = trig.morph == "ing" and view.lowers[trig.pos - 1] == ","
-                coordinated = view.lowers[_before_auxiliaries(view, trig.pos)] in ("and", "then", "but")
+                before = _before_auxiliaries(view, trig.pos)
+                coordinated = view.lowers[before] in ("and", "then", "but")
                 # "..., killing one crew member and seizing the vessel": a participle coordinated with a participle
                 # clause belongs to it
                 chained = coordinated and trig.morph == "ing" and state.participle
-                if participle or chained or (coordinated and pattern.code[:2] in SPEECH_ACTS):
+                # "accused Washington of overreacting and said it reserved the right to respond": a reaction
+                # reported in a coordinated "said it ..." answers the same party, unless it names an object of
+                # its own ("and said they also opposed the deployment of a peacekeeping force")
+                reported = (
+                    pattern.code[:2] in REACTION_ROOTS
+                    and (trig.end >= view.end or not view.lowers[trig.end].isalpha())
+                    and self._said_it(view, before, state)
+                )
+                if participle or chained or reported or (coordinated and pattern.code[:2] in SPEECH_ACTS):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
@@ -1139,6 +1197,16 @@ class Coder:
             and k >= state.end - 1
         ):
             return state.source
+        if self._said_it(view, k, state):
+            return state.source
+        absolute = self._absolute_subject(view, trig, k) or self._message_parties(view, trig)[0]
+        if absolute is not None:
+            return absolute
+        addressed = self._told(view, k)
+        if addressed is not None:
+            teller = subject(view, addressed[0])
+            if teller is not None:
+                return teller
         joined = self._joined_subject(view, trig)
         if joined is not None:
             return joined
@@ -1150,7 +1218,7 @@ class Coder:
             return doer
         found = subject(view, trig.pos)
         if found is not None:
-            return found
+            return with_pronoun_partner(view, found)
         # "Pyongyang said it was expelling ...": the pronoun is the reporter
         if k >= view.start and lowers[k] in _PRONOUN_SUBJECTS:
             for j in range(k - 1, view.start, -1):
@@ -1165,6 +1233,135 @@ class Coder:
             if prior is not None:
                 return Group([Mention(prior.start, prior.start, prior.code, prior.kind, "pronoun")])
         return None
+
+    @staticmethod
+    def _answering_party(view: SentenceView, src: Group, state: _ClauseState, code: str) -> Group | None:
+        """ "Japan said it would lift export curbs on South Korea, while Seoul agreed to drop its complaint": the
+        target of the main act, answering in a contrast or temporal clause, answers its source."""
+        lowers = view.lowers
+        k = src.start - 1
+        if k - 1 < view.start:
+            return None
+        contrast = lowers[k] in ("while", "whereas") and lowers[k - 1] == ","
+        # "removed North Korea from the terror list after Pyongyang agreed to verification measures": pledges,
+        # approval and concessions answer; a visit in such a clause ("after Abe visited the shrine") goes elsewhere
+        if not contrast and (lowers[k] not in ("after", "once", "when", "because") or code[:2] not in _ANSWERS):
+            return None
+        main, target = state.source, state.target
+        if main is None or target is None or not same_state(target, src) or same_state(main, src):
+            return None
+        return main
+
+    @staticmethod
+    def _visited_party(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+        """ "Beijing and Moscow declared a partnership as Vladimir Putin arrived for the Olympics": a visitor
+        arriving in a temporal clause without a destination visits the main act's other party (its target, or the
+        visitor's partners in its subject)."""
+        k = word_before(view, src)
+        if k < view.start or view.lowers[k] not in ("as", "when", "after", "while") or state.source is None:
+            return None
+        own = {m.code[:3] for m in src.members}
+        if state.target is not None and not own & {m.code[:3] for m in state.target.members}:
+            return state.target
+        partners = [m for m in state.source.members if m.code[:3] not in own]
+        if not partners or len(partners) == len(state.source.members):
+            return None
+        return Group(partners)
+
+    @staticmethod
+    def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "Pyongyang agreed to suspend enrichment in return for US food aid": a concession or pledge made in
+        exchange for what another actor gives is made to that actor."""
+        lowers = view.lowers
+        stop = min(view.end, trig.end + 15)
+        for k in range(trig.end, stop - 2):
+            if lowers[k] in (";", ":") or lowers[k] in TARGET_STOPS:
+                return None
+            if lowers[k] == "in" and lowers[k + 1] in ("return", "exchange") and lowers[k + 2] == "for":
+                own = {m.code[:3] for m in src.members}
+                for g in view.groups:
+                    if k + 2 < g.start <= k + 10 and not g.locative and not {m.code[:3] for m in g.members} <= own:
+                        return g
+                return None
+        return None
+
+    @staticmethod
+    def _message_parties(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group | None]:
+        """ "Kim Yo Jong handed Moon a letter from her brother inviting him to Pyongyang": a participle after a
+        letter or message is done by its sender, the giver, not by the recipient named between them, and is
+        addressed to that recipient. (sender, recipient), or (None, None)."""
+        lowers = view.lowers
+        if trig.morph != "ing":
+            return None, None
+        for j in range(trig.pos - 1, max(view.start, trig.pos - 8), -1):
+            if not lowers[j].isalpha():
+                return None, None
+            if lowers[j] in _MESSAGES:
+                d = j - 1
+                while d > view.start and lowers[d] in _MESSAGE_MODIFIERS:
+                    d -= 1
+                recipient = next((g for g in view.groups if g.end == d + 1), None)
+                if recipient is None:
+                    return None, None
+                verb = word_before(view, recipient)
+                if verb < view.start or lowers[verb] not in _GIVING:
+                    return None, None
+                return subject(view, verb), recipient
+        return None, None
+
+    @staticmethod
+    def _absolute_subject(view: SentenceView, trig: Trigger, k: int) -> Group | None:
+        """The subject of an absolute clause, ", with Tokyo offering an apology": the actor between "with" and
+        the participle (``k`` is the word before the trigger and its auxiliaries)."""
+        if trig.morph != "ing":
+            return None
+        g = next((g for g in view.groups if g.end == k + 1), None)
+        if g is None or g.start - 2 < view.start or view.lowers[g.start - 1] != "with":
+            return None
+        return g if view.lowers[g.start - 2] == "," else None
+
+    @staticmethod
+    def _absolute_partner(view: SentenceView, src: Group, state: _ClauseState) -> Group | None:
+        """ "Japan and South Korea reached an agreement ..., with Tokyo offering an apology": an absolute clause
+        names one party's share of the main act, aimed at the other party of that act (its target, or the
+        partners the source was coordinated with)."""
+        lowers = view.lowers
+        if src.start - 2 < view.start or lowers[src.start - 1] != "with" or lowers[src.start - 2] != ",":
+            return None
+        if state.target is not None and not same_state(state.target, src):
+            return state.target
+        if state.source is None:
+            return None
+        own = {m.code[:3] for m in src.members}
+        others = [m for m in state.source.members if m.code[:3] not in own]
+        return Group(others) if others and len(others) < len(state.source.members) else None
+
+    @staticmethod
+    def _told(view: SentenceView, k: int) -> tuple[int, Group] | None:
+        """ "Beijing told Seoul (that) it would ...", "Moon assured Trump he would ...": for the subject pronoun at
+        ``k``, the telling verb's position and its addressee (the pronoun is the teller, not the addressee)."""
+        lowers = view.lowers
+        if k <= view.start or lowers[k] not in _PRONOUN_SUBJECTS:
+            return None
+        j = k - 1 if lowers[k - 1] == "that" else k
+        addressee = next((g for g in view.groups if g.end == j and not g.locative), None)
+        if addressee is None:
+            return None
+        verb = word_before(view, addressee)
+        return (verb, addressee) if verb >= view.start and lowers[verb] in _TELLING else None
+
+    @staticmethod
+    def _said_it(view: SentenceView, k: int, state: _ClauseState) -> bool:
+        """ "Beijing accused Washington of overreacting and said it reserved the right to respond": the pronoun at
+        ``k`` after a reporting verb coordinated with the verb before stands for that verb's subject, not for the
+        object nearest to it."""
+        lowers = view.lowers
+        if state.source is None or k <= view.start or lowers[k] not in _PRONOUN_SUBJECTS:
+            return False
+        j = k - 1
+        if lowers[j] == "that" and j > view.start:
+            j -= 1
+        return j > view.start and lowers[j] in _REPORTING_VERBS and lowers[j - 1] in ("and", "but") and j > state.end
 
     @staticmethod
     def _joined_subject(view: SentenceView, trig: Trigger) -> Group | None:

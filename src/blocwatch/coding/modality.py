@@ -18,6 +18,8 @@ LOCAL_WINDOW = 5
 _INNER_NEGATION = (("no",), ("not",), ("n't",), ("never",))
 _CONTRAST = frozenset({"while", "but", "whereas", "although", "though", "and"})
 _HARD_BREAKS = frozenset({";", ":", "—", "--"})
+# prepositions that open a fronted phrase closed by a comma: "Despite months of speculation, ..."
+_FRONTED = frozenset({"despite", "amid", "following"})
 
 
 MONTH_CONTEXT = frozenset(
@@ -68,6 +70,11 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
         if lowers[k + 1].endswith("ing") and lowers[k] == ",":
             hard = k + 1  # ", accusing Japan of ...": a participle that goes back to the main clause
             break
+    if lowers[hard] in _FRONTED and hard < pos:
+        # "Despite months of speculation, Kim did not travel ...": a hedge inside a fronted phrase ends at its comma
+        comma = next((k for k in range(hard, pos) if lowers[k] == ","), -1)
+        if comma != -1:
+            hard = comma + 1
     sentence_left = without_month_may(lowers[hard:pos])
     reported_plan = _reported_would(window, sentence_left, lowers, start, end, modality)
     if (_has_cue(window, modality.hypothetical) and not reported_plan) or _has_cue(

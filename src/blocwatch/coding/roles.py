@@ -142,6 +142,31 @@ def with_parallel_target(view: SentenceView, tgt: Group) -> Group:
     return tgt
 
 
+_LISTING = (("along", "with"), ("together", "with"), ("as", "well", "as"))
+
+
+def with_listed_targets(view: SentenceView, tgt: Group) -> Group:
+    """ "branded North Korea part of an 'axis of evil' along with Iran and Iraq": a direct object listed with
+    others by "along with" shares the act with them. Right after the object, only "as well as" lists targets:
+    "sanctioned Iran along with the United States" may name a co-doer."""
+    if view.governed_by_prep(tgt) is not None:
+        return tgt
+    lowers = view.lowers
+    for k in range(tgt.end, min(view.end - 2, tgt.end + 10)):
+        word = lowers[k]
+        listing = next((p for p in _LISTING if tuple(lowers[k : k + len(p)]) == p), None)
+        if listing is not None:
+            if k == tgt.end and listing[0] != "as":
+                # "sanctioned Iran along with the United States": the United States may as well be a co-doer
+                return tgt
+            j = k + len(listing)
+            nxt = next((g for g in view.groups if j <= g.start <= j + 1), None)
+            return tgt if nxt is None or nxt.locative else Group(tgt.members + nxt.members)
+        if word in (",", ";", ":") or (word in PREPOSITIONS and word != "of") or word in TARGET_STOPS:
+            return tgt
+    return tgt
+
+
 def is_number(word: str) -> bool:
     return word.replace(".", "").replace(",", "").isdigit()
 

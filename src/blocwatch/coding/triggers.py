@@ -294,6 +294,25 @@ def _find_span(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> t
     return -1, -1
 
 
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+
+
+def _find_unquoted(seq: list[str], start: int, stop: int, phrases: PhraseIndex, limit: int) -> int:
+    """ `_find` reading through quotation marks: "called President Lai a 'parasite'", "called it a "provocation"".
+    The marks do not count toward the window ("placed figures it labels "diehard separatists" under sanctions"),
+    which may reach up to ``limit``. Only when the window holds a quotation mark; returns an end index in ``seq``."""
+    quotes = sum(1 for k in range(start, stop) if seq[k] in _QUOTES)
+    if not quotes:
+        return -1
+    stop = min(limit, stop + quotes)
+    kept = [k for k in range(start, stop) if seq[k] not in _QUOTES]
+    words = [seq[k] for k in kept]
+    end = _find(words, 0, len(words), phrases)
+    if end == -1:
+        return -1
+    return kept[end - 1] + 1
+
+
 def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) -> int:
     cut = phrase.index("...")
     head, tail = phrase[:cut], phrase[cut + 1 :]
@@ -415,6 +434,9 @@ class TriggerMatcher:
             passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
             if pattern.objects:
                 obj_start, obj_end = _find_span(lowers, pos + 1, stop, self.objects[pattern.id])
+                if obj_end == -1:
+                    obj_end = _find_unquoted(lowers, pos + 1, stop, self.objects[pattern.id], end)
+                    obj_start = pos + 1 if obj_end != -1 else -1
                 # "sanctions ... were imposed by": the object is the passive subject
                 if (
                     obj_end == -1

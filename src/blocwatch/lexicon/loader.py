@@ -138,6 +138,7 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
             ("adjective", "adjectives", False),
             ("demonym", "demonyms", False),
             ("capital", "capitals", False),
+            ("city", "cities", False),
             ("seat", "seats", False),
             ("region", "regions", False),
             ("prefix", "prefixes", False),
