@@ -1,8 +1,9 @@
 """Accuracy gates on the project's Northeast Asia gold file (tests/data/gold_neasia.jsonl).
 
 The floors are the measured values of the current coder, rounded down: a change
-that makes coding worse fails here. The target (F1 >= 0.85) is above the floor
-and is tracked by benchmarks/accuracy.py, which also scores the held-out file.
+that makes coding worse fails here, and so does one that takes F1 below the
+target of 0.85. benchmarks/accuracy.py prints the same scores and the held-out
+file's.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def test_gold_file_shape():
 
 
 def test_precision_and_f1_floor(summary):
-    assert summary["precision"] >= 0.90
-    assert summary["f1"] >= 0.78
+    assert summary["precision"] >= 0.95
+    assert summary["f1"] >= 0.90
+    assert summary["f1"] >= 0.85  # the target
 
 
 def test_modes(summary):
@@ -44,11 +46,12 @@ def test_modes(summary):
 
 
 def test_heldout_floor(coder):
-    """The held-out file is never used for tuning; its floor guards generalisation."""
+    """The held-out file's sentences are never read when the coder changes, but a change is kept only if this
+    score does not fall, so it serves as a validation set; its floor guards generalisation."""
     records = read_gold_jsonl(HELDOUT)
     predictions = {r.id: coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records}
     summary = score(records, predictions).summary()
-    assert summary["precision"] >= 0.76
-    assert summary["f1"] >= 0.59
+    assert summary["precision"] >= 0.82
+    assert summary["f1"] >= 0.66
     assert summary["mode_accuracy"] >= 0.9
     assert summary["nonasserted_fp_rate"] <= 0.05
