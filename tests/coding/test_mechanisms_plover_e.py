@@ -1,0 +1,12 @@
+"""Mechanisms added for the PLOVER gold set (commitments, consultations, support, cooperation, aid,
+concessions, retreats, investigations and demands), each on a sentence written like wire copy."""
+
+from __future__ import annotations
+
+from tests.conftest import triples
+
+
+def test_opposition_groups_in_a_state_are_its_opposition(code):
+    events = code("Opposition groups in Venezuela accused President Nicolas Maduro of rigging the vote.", "2018-05-22")
+    assert [e.source for e in events] == ["VENOPP"]
+    assert ("VEN", "VEN", "112", "asserted") in triples(events)
