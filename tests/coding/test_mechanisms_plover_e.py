@@ -10,3 +10,11 @@ def test_opposition_groups_in_a_state_are_its_opposition(code):
     events = code("Opposition groups in Venezuela accused President Nicolas Maduro of rigging the vote.", "2018-05-22")
     assert [e.source for e in events] == ["VENOPP"]
     assert ("VEN", "VEN", "112", "asserted") in triples(events)
+
+
+def test_obligation_on_a_coordinated_subject(code):
+    events = code(
+        "France said on Monday that the Malian government and the rebels in the north must respect the truce.",
+        "2015-03-02",
+    )
+    assert ("FRA", "MLI", "100", "asserted") in triples(events)

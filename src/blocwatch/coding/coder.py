@@ -488,9 +488,12 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
     lowers = view.lowers
     obliged = None
     for g in view.groups:
-        if trig.pos - 3 <= g.end <= trig.pos and not g.locative:
+        # "the Sudanese government and the rebels in Darfur must ...": the first conjunct of a coordinated
+        # subject may stand further from "must"
+        reach = 8 if g.end < trig.pos and lowers[g.end] == "and" else 3
+        if trig.pos - reach <= g.end <= trig.pos and not g.locative:
             between = lowers[g.end : trig.pos]
-            if not any(w in (",", "that", "which", "who", ";") for w in between):
+            if not any(w in (",", "that", "which", "who", ";", "said", "says") for w in between):
                 obliged = g
     if obliged is None:
         return None, None
