@@ -18,3 +18,8 @@ def test_obligation_on_a_coordinated_subject(code):
         "2015-03-02",
     )
     assert ("FRA", "MLI", "100", "asserted") in triples(events)
+
+
+def test_demand_noun_is_made_of_the_that_clause_subject(code):
+    events = code("Seoul renewed its demand that Tokyo compensate Korean workers forced into labour.", "2019-07-02")
+    assert ("KOR", "JPN", "100", "asserted") in triples(events)
