@@ -23,3 +23,10 @@ def test_obligation_on_a_coordinated_subject(code):
 def test_demand_noun_is_made_of_the_that_clause_subject(code):
     events = code("Seoul renewed its demand that Tokyo compensate Korean workers forced into labour.", "2019-07-02")
     assert ("KOR", "JPN", "100", "asserted") in triples(events)
+
+
+def test_pro_adjective_names_an_allegiance_not_the_state(code):
+    text = "The pro-Iranian Hezbollah (Party of God) movement accused Israel of violating the truce."
+    events = code(text, "2006-08-20")
+    assert ("LBN", "ISR", "112", "asserted") in triples(events)
+    assert not [e for e in events if e.source.startswith("IRN")]
