@@ -30,3 +30,8 @@ def test_pro_adjective_names_an_allegiance_not_the_state(code):
     events = code(text, "2006-08-20")
     assert ("LBN", "ISR", "112", "asserted") in triples(events)
     assert not [e for e in events if e.source.startswith("IRN")]
+
+
+def test_common_misspelling_of_a_leader_name(code):
+    events = code("Mitterand criticized Iraq over the hostages.", "1990-09-10")
+    assert [(e.source, e.target, e.code) for e in events] == [("FRAGOV", "IRQ", "111")]
