@@ -35,3 +35,9 @@ def test_pro_adjective_names_an_allegiance_not_the_state(code):
 def test_common_misspelling_of_a_leader_name(code):
     events = code("Mitterand criticized Iraq over the hostages.", "1990-09-10")
     assert [(e.source, e.target, e.code) for e in events] == [("FRAGOV", "IRQ", "111")]
+
+
+def test_insist_with_a_clause_is_a_claim_not_a_demand(code):
+    events = code("Beijing criticized Tokyo on Tuesday and insisted the islands were Chinese territory.", "2012-09-11")
+    assert ("CHN", "JPN", "111", "asserted") in triples(events)
+    assert not [e for e in events if e.code.startswith("10")]
