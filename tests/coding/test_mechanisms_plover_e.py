@@ -41,3 +41,8 @@ def test_insist_with_a_clause_is_a_claim_not_a_demand(code):
     events = code("Beijing criticized Tokyo on Tuesday and insisted the islands were Chinese territory.", "2012-09-11")
     assert ("CHN", "JPN", "111", "asserted") in triples(events)
     assert not [e for e in events if e.code.startswith("10")]
+
+
+def test_agreeing_to_a_named_mediation_is_aimed_at_the_mediator(code):
+    events = code("Ethiopia agreed on Friday to Kenyan mediation in its border dispute with Eritrea.", "2000-05-19")
+    assert ("ETH", "KEN", "038", "asserted") in triples(events)
