@@ -46,3 +46,8 @@ def test_insist_with_a_clause_is_a_claim_not_a_demand(code):
 def test_agreeing_to_a_named_mediation_is_aimed_at_the_mediator(code):
     events = code("Ethiopia agreed on Friday to Kenyan mediation in its border dispute with Eritrea.", "2000-05-19")
     assert ("ETH", "KEN", "038", "asserted") in triples(events)
+
+
+def test_offering_troops_to_another_state_is_intent_to_give_military_aid(code):
+    events = code("Rwanda offered its troops to the Central African Republic to help restore order.", "2020-12-21")
+    assert ("RWA", "CAF", "0332", "asserted") in triples(events)
