@@ -51,3 +51,8 @@ def test_agreeing_to_a_named_mediation_is_aimed_at_the_mediator(code):
 def test_offering_troops_to_another_state_is_intent_to_give_military_aid(code):
     events = code("Rwanda offered its troops to the Central African Republic to help restore order.", "2020-12-21")
     assert ("RWA", "CAF", "0332", "asserted") in triples(events)
+
+
+def test_troops_for_a_peacekeeping_force_protect_its_host_state(code):
+    events = code("Uruguay contributed 800 troops to a multinational peacekeeping force in Haiti.", "2004-06-01")
+    assert ("URY", "HTI", "074", "asserted") in triples(events)
