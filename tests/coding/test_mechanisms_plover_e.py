@@ -56,3 +56,9 @@ def test_offering_troops_to_another_state_is_intent_to_give_military_aid(code):
 def test_troops_for_a_peacekeeping_force_protect_its_host_state(code):
     events = code("Uruguay contributed 800 troops to a multinational peacekeeping force in Haiti.", "2004-06-01")
     assert ("URY", "HTI", "074", "asserted") in triples(events)
+
+
+def test_an_unpaired_comma_ends_the_verb_object_window(code):
+    text = "Germany demanded that Russia free the activists, calling them hostages, diplomats said on Friday."
+    events = code(text, "2021-03-05")
+    assert not [e for e in events if e.code == "114"]

@@ -452,6 +452,10 @@ class TriggerMatcher:
                     lowers[k] in _RELATIVES and k not in actor_ends for k in range(pos + 2, obj_start)
                 ):
                     continue
+                # an unpaired comma closes the verb's phrase: in "calling them an occupying army, diplomats
+                # quoted ...", the diplomats are not summoned; "imposed, with the EU, sanctions" pairs its commas
+                if obj_start > pos and lowers[pos + 1 : obj_start].count(",") % 2:
+                    continue
                 # nor, after a verb that takes back an intention, inside the intention's infinitive when that
                 # names a hostile act: "suspended its decision to end the pact" suspends a decision, not the
                 # pact (while "scrapped plans to hold talks" does call off talks)
