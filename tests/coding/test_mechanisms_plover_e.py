@@ -62,3 +62,9 @@ def test_an_unpaired_comma_ends_the_verb_object_window(code):
     text = "Germany demanded that Russia free the activists, calling them hostages, diplomats said on Friday."
     events = code(text, "2021-03-05")
     assert not [e for e in events if e.code == "114"]
+
+
+def test_coordinated_sides_returning_for_talks_meet_each_other(code):
+    text = "Israeli and Palestinian negotiators returned to Washington on Tuesday for a new round of talks."
+    events = code(text, "2013-08-13")
+    assert {("ISR", "PSE", "040", "asserted"), ("PSE", "ISR", "040", "asserted")} <= triples(events)
