@@ -68,3 +68,8 @@ def test_coordinated_sides_returning_for_talks_meet_each_other(code):
     text = "Israeli and Palestinian negotiators returned to Washington on Tuesday for a new round of talks."
     events = code(text, "2013-08-13")
     assert {("ISR", "PSE", "040", "asserted"), ("PSE", "ISR", "040", "asserted")} <= triples(events)
+
+
+def test_sharing_expertise_is_cooperation(code):
+    events = code("Israel has been sharing its expertise in water management with India.", "2018-01-15")
+    assert ("ISR", "IND", "060", "asserted") in triples(events)
