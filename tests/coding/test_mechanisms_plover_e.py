@@ -73,3 +73,8 @@ def test_coordinated_sides_returning_for_talks_meet_each_other(code):
 def test_sharing_expertise_is_cooperation(code):
     events = code("Israel has been sharing its expertise in water management with India.", "2018-01-15")
     assert ("ISR", "IND", "060", "asserted") in triples(events)
+
+
+def test_curb_on_trade_flows_to_a_state_is_aimed_at_it(code):
+    events = code("Washington lifted its embargo on lethal arms sales in May to Vietnam.", "2016-05-23")
+    assert ("USA", "VNM", "085", "asserted") in triples(events)

@@ -401,6 +401,9 @@ def target_after(
         # "against the deployment of a US battery", "on $34 billion of Chinese imports", "on imports from China"
         if prep in ("of", "from") and len(preps) >= 2 and preps[-2] in specs:
             return g
+        # "lift embargoes on pharmaceutical sales to Iran": a curb on trade with someone is aimed at them
+        if prep == "to" and "on" in specs and "on" in gap and any(w in _TRADE_FLOWS for w in gap):
+            return g
         # "fired missiles at targets in Ukraine": the place of what was hit is the target
         if prep == "in" and _hits_site(gap, preps, specs):
             return g
@@ -450,6 +453,12 @@ _SITES = frozenset(
     {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
      "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps",
      "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo"}
+)
+
+
+# goods moving to someone, named after a curb "on" them
+_TRADE_FLOWS = frozenset(
+    {"sale", "sales", "exports", "shipments", "deliveries", "transfers", "supplies", "flights"}
 )
 
 
