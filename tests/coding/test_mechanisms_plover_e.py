@@ -78,3 +78,8 @@ def test_sharing_expertise_is_cooperation(code):
 def test_curb_on_trade_flows_to_a_state_is_aimed_at_it(code):
     events = code("Washington lifted its embargo on lethal arms sales in May to Vietnam.", "2016-05-23")
     assert ("USA", "VNM", "085", "asserted") in triples(events)
+
+
+def test_withdrawal_noun_is_a_retreat_from_the_place_left(code):
+    events = code("Washington announced the withdrawal of 3,000 soldiers from Germany on Wednesday.", "2020-07-29")
+    assert [(e.source, e.target, e.code) for e in events] == [("USA", "DEU", "0874")]

@@ -51,6 +51,11 @@ _PARTY_MODIFIERS = frozenset(
      "once", "dominant", "pro", "independence", "militant", "armed", "outlawed", "banned", "jihadist", "shiite",
      "shia", "sunni", "kurdish", "powerful", "populist", "separatist", "reformist", "dovish", "ultranationalist"}
 )
+# words of leaving a place: "from" after them names the place left ("withdrew troops from Panama")
+_LEAVING = frozenset(
+    {"withdrawal", "withdraw", "withdrew", "withdrawn", "withdrawing", "pullout", "pull-out", "pull", "pulled",
+     "pulling", "evacuation", "evacuate", "evacuated", "removal", "redeployment"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
 _AGENT_MODIFIERS = frozenset(
     {
@@ -380,8 +385,10 @@ class ActorMatcher:
                         and nxt.kind == "state"
                         and (m.code in SOCIETY_SECTORS or " ".join(lowers[m.start : m.end]) in _LOCAL_ORGANS)
                     )
+                    # "the withdrawal of some invasion forces from Panama": the place they leave, not their state
+                    leaving = any(w in _LEAVING for w in lowers[max(start, m.start - 5) : m.start])
                     if nxt.kind in ("state", "group") and (
-                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned) or civil_in
+                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned and not leaving) or civil_in
                     ):
                         # "opposition groups in Zimbabwe", "protesters in Seoul": people of the place
                         # "the envoy from China" is China's; "its ambassador from Seoul" is not
