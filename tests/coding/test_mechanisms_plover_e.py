@@ -83,3 +83,8 @@ def test_curb_on_trade_flows_to_a_state_is_aimed_at_it(code):
 def test_withdrawal_noun_is_a_retreat_from_the_place_left(code):
     events = code("Washington announced the withdrawal of 3,000 soldiers from Germany on Wednesday.", "2020-07-29")
     assert [(e.source, e.target, e.code) for e in events] == [("USA", "DEU", "0874")]
+
+
+def test_people_named_after_one_state_living_in_another_belong_to_it(code):
+    events = code("Bosnian Serbs accused Croatia of shelling their villages.", "1995-08-10")
+    assert [e.source for e in events] == ["BIH"]

@@ -342,6 +342,18 @@ class ActorMatcher:
             if m.kind in ("state", "org", "group") and i + 1 < n:
                 nxt = items[i + 1]
                 gap = lowers[m.end : nxt.start]
+                if (
+                    not gap
+                    and m.kind == nxt.kind == "state"
+                    and m.form == "adjective"
+                    and nxt.form == "demonym"
+                    and m.code[:3] != nxt.code[:3]
+                ):
+                    # "Bosnian Serbs", "Croatian Serbs": a people named after one state living in another belongs
+                    # to the state they live in
+                    out.append(Mention(m.start, nxt.end, m.code, "state", "name"))
+                    i += 2
+                    continue
                 poss = gap[:1] == ["'s"] or gap[:1] == ["'"]
                 body = gap[1:] if poss else gap
                 gap_ok = all(t in _AGENT_MODIFIERS or t in _DETERMINERS for t in body)
