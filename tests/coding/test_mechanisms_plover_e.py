@@ -88,3 +88,8 @@ def test_withdrawal_noun_is_a_retreat_from_the_place_left(code):
 def test_people_named_after_one_state_living_in_another_belong_to_it(code):
     events = code("Bosnian Serbs accused Croatia of shelling their villages.", "1995-08-10")
     assert [e.source for e in events] == ["BIH"]
+
+
+def test_demand_for_elections_stands_without_a_named_addressee(code):
+    events = code("Former prime minister Imran Khan demanded early elections on Saturday.", "2022-06-04")
+    assert [(e.source[:3], e.target, e.code) for e in events] == [("PAK", "", "104")]
