@@ -93,3 +93,8 @@ def test_people_named_after_one_state_living_in_another_belong_to_it(code):
 def test_demand_for_elections_stands_without_a_named_addressee(code):
     events = code("Former prime minister Imran Khan demanded early elections on Saturday.", "2022-06-04")
     assert [(e.source[:3], e.target, e.code) for e in events] == [("PAK", "", "104")]
+
+
+def test_pledge_to_democratize_is_intent_to_reform(code):
+    events = code("Thailand's prime minister vowed on Friday to democratize the country.", "2014-07-04")
+    assert [(e.source, e.target, e.code, e.mode) for e in events] == [("THAGOV", "", "034", "asserted")]
