@@ -98,3 +98,8 @@ def test_demand_for_elections_stands_without_a_named_addressee(code):
 def test_pledge_to_democratize_is_intent_to_reform(code):
     events = code("Thailand's prime minister vowed on Friday to democratize the country.", "2014-07-04")
     assert [(e.source, e.target, e.code, e.mode) for e in events] == [("THAGOV", "", "034", "asserted")]
+
+
+def test_told_that_it_must_is_a_demand_on_the_addressee(code):
+    events = code("Washington told Pyongyang on Tuesday that it must give up its nuclear weapons.", "2019-03-05")
+    assert ("USA", "PRK", "100", "asserted") in triples(events)

@@ -496,7 +496,7 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
             if not any(w in (",", "that", "which", "who", ";", "said", "says") for w in between):
                 obliged = g
     if obliged is None:
-        return None, None
+        return _told_obligation(view, trig)
     for j in range(obliged.start - 1, view.start - 1, -1):
         if lowers[j] in _REPORTING_VERBS:
             return subject(view, j), obliged
@@ -509,6 +509,35 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
             after = next((g for g in view.groups if g.start in (j + 1, j + 2)), None)
             return after, obliged
     return None, obliged
+
+
+# verbs whose object is the one a following "it must ..." is laid on
+_ADDRESSING = frozenset(
+    {"told", "tells", "tell", "telling", "reminded", "reminds", "remind", "reminding", "warned", "warns", "warn",
+     "warning", "informed", "informs", "notified", "to"}
+)
+
+
+def _told_obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group | None]:
+    """ "Washington told Pyongyang that it must give up its weapons", "a reminder to Iraq that it must
+    cooperate": the pronoun before "must" stands for the party addressed, and the one addressing it demands."""
+    lowers = view.lowers
+    pron = trig.pos - 1
+    if pron <= view.start or lowers[pron] not in ("it", "they"):
+        return None, None
+    addressee = next((g for g in reversed(view.groups) if g.end <= pron), None)
+    if addressee is None or addressee.locative or addressee.start - 1 < view.start:
+        return None, None
+    gap = lowers[addressee.end : pron]
+    if gap[-1:] == ["that"]:
+        gap = gap[:-1]
+    # "told Pyongyang on Tuesday that it must": at most a short time phrase between
+    if len(gap) > 3 or not all(w.isalpha() for w in gap) or lowers[addressee.start - 1] not in _ADDRESSING:
+        return None, None
+    speaker = subject(view, addressee.start - 1)
+    if speaker is None or speaker is addressee:
+        return None, None
+    return speaker, addressee
 
 
 class Coder:
