@@ -103,3 +103,16 @@ def test_pledge_to_democratize_is_intent_to_reform(code):
 def test_told_that_it_must_is_a_demand_on_the_addressee(code):
     events = code("Washington told Pyongyang on Tuesday that it must give up its nuclear weapons.", "2019-03-05")
     assert ("USA", "PRK", "100", "asserted") in triples(events)
+
+
+def test_act_in_a_demand_that_clause_is_not_asserted(code):
+    events = code("Japan repeated its demand on Monday that China lift its ban on Japanese seafood.", "2023-09-04")
+    got = triples(events)
+    assert ("JPN", "CHN", "100", "asserted") in got
+    assert not [e for e in events if e.source.startswith("CHN") and e.mode == "asserted"]
+
+
+def test_act_in_a_before_clause_after_a_demand_is_not_asserted(code):
+    text = "Hamas demanded a full ceasefire before releasing more Israeli hostages."
+    events = code(text, "2023-12-04")
+    assert not [e for e in events if e.code.startswith("08") and e.mode == "asserted"]

@@ -511,6 +511,31 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
     return None, obliged
 
 
+# subjects that may stand between "before" and a verb in the present: "before they demobilize"
+_CLAUSE_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
+
+
+def _unrealized_clause(view: SentenceView, trig: Trigger, found: list[Trigger]) -> bool:
+    """An act asked for, not done: in the that-clause of a demand or appeal told before it ("its demand today
+    that Israel ease restrictions"), or in a "before" clause after one ("demanded a truce before allowing aid
+    convoys", "must agree to changes before they demobilize")."""
+    lowers = view.lowers
+    asks = [a for a in found if a.pattern.code[:2] in ("10", "02") and a.end <= trig.pos]
+    if trig.pattern.kind != "verb" or not asks:
+        return False
+    ask = asks[-1]
+    between = lowers[ask.end : trig.pos]
+    if any(w in (".", ";", ":") for w in between):
+        return False
+    if "that" in between and len(between) <= 10 and trig.morph in ("base", "3sg"):
+        # the subjunctive of a demand's that-clause ("that Israel ease restrictions")
+        return True
+    before = lowers[trig.pos - 1]
+    if before in _CLAUSE_PRONOUNS and trig.pos - 2 >= view.start:
+        before = lowers[trig.pos - 2]
+    return before == "before" and trig.morph in ("base", "3sg", "ing")
+
+
 # verbs whose object is the one a following "it must ..." is laid on
 _ADDRESSING = frozenset(
     {"told", "tells", "tell", "telling", "reminded", "reminds", "remind", "reminding", "warned", "warns", "warn",
@@ -776,6 +801,8 @@ class Coder:
                 or (self._infinitive_of_purpose(view, cand.pos) and not _protest_message(cand, found))
             ):
                 mode = "future"
+            if mode == "asserted" and _unrealized_clause(view, cand, found):
+                mode = "hypothetical"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
                 mode = "negated"
             if taken_back is not None:
