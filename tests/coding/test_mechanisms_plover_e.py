@@ -116,3 +116,8 @@ def test_act_in_a_before_clause_after_a_demand_is_not_asserted(code):
     text = "Hamas demanded a full ceasefire before releasing more Israeli hostages."
     events = code(text, "2023-12-04")
     assert not [e for e in events if e.code.startswith("08") and e.mode == "asserted"]
+
+
+def test_bare_infinitive_after_to_help_is_a_purpose(code):
+    events = code("Turkey flew in more troops on Thursday to help defend Qatar.", "2017-06-22")
+    assert ("TUR", "QAT", "052", "future") in triples(events)

@@ -1137,6 +1137,9 @@ class Coder:
         """An infinitive names an intended act ("a pact to share intelligence", "Putin to Visit North
         Korea"), unless its governing verb reports a done act ("decided to terminate", "began to")."""
         k = infinitive_to(view, pos)
+        lowers = view.lowers
+        if k is None and pos - 1 > view.start and lowers[pos - 1] == "help":
+            k = infinitive_to(view, pos - 1)  # "to help defend Saudi Arabia": the bare infinitive after help
         if k is None:
             return False
         j = k - 1
