@@ -121,3 +121,8 @@ def test_act_in_a_before_clause_after_a_demand_is_not_asserted(code):
 def test_bare_infinitive_after_to_help_is_a_purpose(code):
     events = code("Turkey flew in more troops on Thursday to help defend Qatar.", "2017-06-22")
     assert ("TUR", "QAT", "052", "future") in triples(events)
+
+
+def test_an_act_being_prepared_has_not_begun(code):
+    events = code("Azerbaijan is preparing a new offensive against Armenian forces, officials said.", "2020-10-01")
+    assert ("AZE", "ARM", "190", "future") in triples(events)
