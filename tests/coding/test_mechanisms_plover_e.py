@@ -126,3 +126,9 @@ def test_bare_infinitive_after_to_help_is_a_purpose(code):
 def test_an_act_being_prepared_has_not_begun(code):
     events = code("Azerbaijan is preparing a new offensive against Armenian forces, officials said.", "2020-10-01")
     assert ("AZE", "ARM", "190", "future") in triples(events)
+
+
+def test_recognizing_election_results_is_not_diplomatic_recognition(code):
+    text = "Georgia's parliament approved a law recognizing victories by the Georgian opposition in local elections."
+    events = code(text, "2021-06-01")
+    assert not [e for e in events if e.code == "054"]
