@@ -132,3 +132,8 @@ def test_recognizing_election_results_is_not_diplomatic_recognition(code):
     text = "Georgia's parliament approved a law recognizing victories by the Georgian opposition in local elections."
     events = code(text, "2021-06-01")
     assert not [e for e in events if e.code == "054"]
+
+
+def test_arriving_peacekeepers_protect_rather_than_visit(code):
+    events = code("The first Kenyan peacekeepers arrived in Haiti on Tuesday.", "2024-06-25")
+    assert [(e.source[:3], e.target, e.code) for e in events] == [("KEN", "HTI", "074")]

@@ -511,6 +511,17 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
     return None, obliged
 
 
+PEACEKEEPING = "074"
+
+
+def _peacekeepers(view: SentenceView, src: Group, trig: Trigger) -> bool:
+    """Whether the subject phrase, up to its verb, names peacekeepers ("UN peacekeepers", "NATO peacekeeping
+    troops", "the first Bangladeshi peace-keeping contingent", "blue helmets")."""
+    words = view.lowers[src.start : trig.pos]
+    text = " ".join(words)
+    return len(words) <= 8 and ("peacekeep" in text or "peace - keep" in text or "blue helmets" in text)
+
+
 # subjects that may stand between "before" and a verb in the present: "before they demobilize"
 _CLAUSE_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
 
@@ -764,6 +775,10 @@ class Coder:
             if resolved is None:
                 continue
             cand, pairs, code, subject_group = resolved
+            if code == VISIT and subject_group is not None and _peacekeepers(view, subject_group, cand):
+                # "NATO peacekeeping troops have arrived in Bosnia": a peace force coming in protects the state
+                # (074); it is no visit
+                code = PEACEKEEPING
             covered_until = cand.end
             acts.append((cand, pairs, code))
             taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
