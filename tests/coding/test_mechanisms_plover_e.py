@@ -137,3 +137,9 @@ def test_recognizing_election_results_is_not_diplomatic_recognition(code):
 def test_arriving_peacekeepers_protect_rather_than_visit(code):
     events = code("The first Kenyan peacekeepers arrived in Haiti on Tuesday.", "2024-06-25")
     assert [(e.source[:3], e.target, e.code) for e in events] == [("KEN", "HTI", "074")]
+
+
+def test_people_sent_to_investigate_are_an_inquiry(code):
+    text = "The UN sent a team of military experts to Ukraine on Monday to investigate the shelling."
+    events = code(text, "2022-08-29")
+    assert [(e.source[:3], e.target, e.code) for e in events] == [("IGO", "UKR", "090")]

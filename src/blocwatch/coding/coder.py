@@ -512,6 +512,22 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
 
 
 PEACEKEEPING = "074"
+DEPLOY, INVESTIGATE = "150", "090"
+_INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
+_SENDING = frozenset({"send", "sends", "sent", "sending", "dispatch", "dispatched", "dispatches", "dispatching"})
+
+
+def _sent_to_investigate(view: SentenceView, trig: Trigger) -> bool:
+    """Whether people sent somewhere are sent "to investigate" (or probe, inspect, ...) what happened there."""
+    lowers = view.lowers
+    if lowers[trig.pos] not in _SENDING:
+        return False
+    for k in range(trig.end, min(view.end - 1, trig.end + 12)):
+        if lowers[k] in (",", ";", ":", "but", "while"):
+            return False
+        if lowers[k] == "to" and lowers[k + 1] in _INQUIRY_VERBS:
+            return True
+    return False
 
 
 def _peacekeepers(view: SentenceView, src: Group, trig: Trigger) -> bool:
@@ -779,6 +795,9 @@ class Coder:
                 # "NATO peacekeeping troops have arrived in Bosnia": a peace force coming in protects the state
                 # (074); it is no visit
                 code = PEACEKEEPING
+            if code in (DEPLOY, VISIT) and _sent_to_investigate(view, cand):
+                # "sent 21 personnel to Bosnia on Wednesday to investigate ...": a mission of inquiry (090)
+                code = INVESTIGATE
             covered_until = cand.end
             acts.append((cand, pairs, code))
             taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
