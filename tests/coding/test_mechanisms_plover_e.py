@@ -143,3 +143,9 @@ def test_people_sent_to_investigate_are_an_inquiry(code):
     text = "The UN sent a team of military experts to Ukraine on Monday to investigate the shelling."
     events = code(text, "2022-08-29")
     assert [(e.source[:3], e.target, e.code) for e in events] == [("IGO", "UKR", "090")]
+
+
+def test_ethnic_adjective_is_not_the_state(code):
+    events = code("Ethnic Albanian rebels in Macedonia attacked Macedonian police near Tetovo.", "2001-03-20")
+    assert not [e for e in events if e.source.startswith("ALB")]
+    assert [e.source for e in events] == ["MKDREB"]
