@@ -149,3 +149,10 @@ def test_ethnic_adjective_is_not_the_state(code):
     events = code("Ethnic Albanian rebels in Macedonia attacked Macedonian police near Tetovo.", "2001-03-20")
     assert not [e for e in events if e.source.startswith("ALB")]
     assert [e.source for e in events] == ["MKDREB"]
+
+
+def test_consensus_to_act_is_a_commitment(code):
+    events = code("Seoul and Tokyo reached a consensus to share military intelligence.", "2016-11-14")
+    got = triples(events)
+    assert ("KOR", "JPN", "0314", "asserted") in got
+    assert not [e for e in events if e.code == "057"]
