@@ -16,3 +16,31 @@ def test_opposed_to_is_a_rejection_not_a_passive(code):
     # "is opposed to" is an adjectival participle: the subject rejects what follows "to"
     events = code("Turkey is firmly opposed to Greek plans to extend its territorial waters.", "1995-06-02")
     assert ("TUR", "GRC", "120", "asserted") in triples(events)
+
+
+def test_seized_from_names_the_dispossessed(code):
+    # what is confiscated is a thing; whom it is taken "from" is the target
+    events = code("Lebanese troops confiscated rifles and ammunition from Syrian workers.", "2005-04-20")
+    assert ("LBN", "SYR", "1711", "asserted") in triples(events)
+
+
+def test_hack_into_names_the_victim(code):
+    # "hacked into X's computers": the intrusion's victim follows "into"
+    events = code("Iranian hackers hacked into Saudi government computers last month.", "2012-09-10")
+    assert ("IRN", "SAU", "170", "asserted") in triples(events)
+
+
+def test_capturing_a_stronghold_is_taking_territory(code):
+    # a stronghold or a base taken in fighting is territory (192), not confiscated property (1711);
+    # "retook" is the irregular past of "retake"
+    events = code("Ethiopian troops retook a rebel stronghold in Eritrea after two days of fighting.", "1999-02-28")
+    got = triples(events)
+    assert ("ETH", "ERI", "192", "asserted") in got
+    assert all(c != "1711" for _, _, c, _ in got)
+
+
+def test_kampuchea_and_fire_against(code):
+    # Cambodia was (Democratic / People's Republic of) Kampuchea in the 1970s and 1980s;
+    # artillery or rocket fire launched "against" someone is an attack on them
+    events = code("Thai forces launched artillery fire against Kampuchean troops near the border.", "1985-03-12")
+    assert ("THA", "KHM", "194", "asserted") in triples(events)
