@@ -44,3 +44,22 @@ def test_kampuchea_and_fire_against(code):
     # artillery or rocket fire launched "against" someone is an attack on them
     events = code("Thai forces launched artillery fire against Kampuchean troops near the border.", "1985-03-12")
     assert ("THA", "KHM", "194", "asserted") in triples(events)
+
+
+def test_mobilising_against_someone_targets_them(code):
+    # reservists called up "for war against" a state are mobilised against it
+    events = code("Greece mobilized reservists against Turkey as the crisis over the islet deepened.", "1996-01-30")
+    assert ("GRC", "TUR", "154", "asserted") in triples(events)
+
+
+def test_cancelled_visit_is_a_step_back(code):
+    # a called-off visit reduces relations with the host; the visit itself is not coded as planned
+    events = code("The Dutch foreign minister cancelled a planned visit to Indonesia on Monday.", "1992-03-23")
+    got = triples(events)
+    assert ("NLD", "IDN", "160", "asserted") in got
+    assert not any(c.startswith("04") for _, _, c, _ in got)
+
+
+def test_suspended_air_links_are_an_embargo(code):
+    events = code("Egypt announced a suspension of air links with Libya on Thursday.", "1992-04-16")
+    assert ("EGY", "LBY", "163", "asserted") in triples(events)
