@@ -63,3 +63,14 @@ def test_cancelled_visit_is_a_step_back(code):
 def test_suspended_air_links_are_an_embargo(code):
     events = code("Egypt announced a suspension of air links with Libya on Thursday.", "1992-04-16")
     assert ("EGY", "LBY", "163", "asserted") in triples(events)
+
+
+def test_killing_by_aircraft_or_tanks_is_military_force(code):
+    # a killing done by warplanes or tanks is conventional military force (19x), not an assault (1823)
+    got = triples(code("Turkish warplanes killed 35 Iraqi villagers near the border on Wednesday.", "2011-12-29"))
+    assert ("TUR", "IRQ", "195", "asserted") in got
+    got = triples(code("Israeli tanks killed three Lebanese shepherds near the border.", "2006-08-02"))
+    assert ("ISR", "LBN", "190", "asserted") in got
+    # troops may kill by other means: the verb's own code stays
+    got = triples(code("Russian troops killed 12 Chechen civilians in a village raid.", "2000-02-10"))
+    assert any(c == "1823" for _, _, c, _ in got)

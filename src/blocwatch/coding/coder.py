@@ -39,11 +39,13 @@ from blocwatch.coding.attribution import (
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
 from blocwatch.coding.roles import (
+    AIR_PLATFORMS,
     ASKS,
     CAUSATIVES,
     CAUSE_MARKERS,
     FAULTING_ROOTS,
     FORCE_ROOTS,
+    GROUND_PLATFORMS,
     HOST,
     HOSTILE_ROOTS,
     INFINITIVE_OBJECT,
@@ -646,7 +648,11 @@ class Coder:
             t1 = offsets.end(t_last.idx + len(t_last.text) + offset)
             added = 0
             for s, t in pairs:
-                pair_code = combat_code(code, s.code, t.code if t else "")
+                # the word ending the doer's phrase or right after it: "Russian aircraft", "US Predator attacks"
+                platform = next(
+                    (w for w in lowers[s.end - 1 : s.end + 1] if w in AIR_PLATFORMS or w in GROUND_PLATFORMS), ""
+                )
+                pair_code = combat_code(code, s.code, t.code if t else "", platform)
                 row = self._code_row(pair_code)
                 key = (s.code, t.code if t else "", pair_code)
                 earlier = seen.get(key)

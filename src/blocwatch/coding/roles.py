@@ -59,10 +59,24 @@ def same_actor(a: str, b: str) -> bool:
     return len(sectored) == 3 or sectored[3:6] in STATE_SECTORS
 
 
-def combat_code(code: str, source: str, target: str) -> str:
+# weapon platforms named as the killer: only conventional military force kills that way
+AIR_PLATFORMS = frozenset(
+    {"aircraft", "warplanes", "warplane", "jets", "gunships", "helicopters", "bombers", "drones", "drone",
+     "predator", "predators", "airstrikes", "airstrike", "planes"}
+)
+GROUND_PLATFORMS = frozenset({"tanks", "artillery", "warships", "gunboats", "howitzers"})
+
+
+def combat_code(code: str, source: str, target: str, platform: str = "") -> str:
     """Killing or wounding between armed forces is combat (CAMEO 190, conventional military force), not the
-    assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines"."""
-    if code.startswith("182") and source[3:6] == "MIL" and target[3:6] == "MIL":
+    assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines".
+    So is a killing done by aircraft (195, aerial weapons) or by tanks and artillery (190):
+    "Russian aircraft killed 46 Afghan civilians"."""
+    if not code.startswith("182"):
+        return code
+    if platform in AIR_PLATFORMS:
+        return "195"
+    if platform in GROUND_PLATFORMS or (source[3:6] == "MIL" and target[3:6] == "MIL"):
         return "190"
     return code
 
