@@ -74,3 +74,20 @@ def test_killing_by_aircraft_or_tanks_is_military_force(code):
     # troops may kill by other means: the verb's own code stays
     got = triples(code("Russian troops killed 12 Chechen civilians in a village raid.", "2000-02-10"))
     assert any(c == "1823" for _, _, c, _ in got)
+
+
+def test_sexual_abuse_is_sexual_assault(code):
+    events = code("Moroccan peacekeepers sexually abused Congolese women near their base, the UN said.", "2007-07-20")
+    assert ("MAR", "COD", "1821", "asserted") in triples(events)
+
+
+def test_riots_against_a_state(code):
+    # the nominal "riots against X": violent protest aimed at X, by the adjective's state
+    events = code("Albanian riots against Serbian police spread to three more towns on Monday.", "1990-02-05")
+    assert ("ALB", "SRB", "145", "asserted") in triples(events)
+
+
+def test_threat_of_terrorist_activities_in_a_state(code):
+    # "threatened terrorist activities in Jordan": the state where terror is threatened is its target
+    events = code("Iraqi insurgents threatened to step up terrorist activities in Jordan.", "2005-11-12")
+    assert ("IRQ", "JOR", "1383", "asserted") in triples(events)
