@@ -91,3 +91,12 @@ def test_threat_of_terrorist_activities_in_a_state(code):
     # "threatened terrorist activities in Jordan": the state where terror is threatened is its target
     events = code("Iraqi insurgents threatened to step up terrorist activities in Jordan.", "2005-11-12")
     assert ("IRQ", "JOR", "1383", "asserted") in triples(events)
+
+
+def test_protest_aim_told_by_a_participle(code):
+    # "rallied ..., demanding the resignation of X" and "in protest against ... by X": whom the protest is aimed at
+    events = code("Thai protesters rallied in Bangkok on Sunday demanding the resignation of Prime Minister Thaksin "
+                  "Shinawatra.", "2006-03-05")
+    assert ("THA", "THA", "141", "asserted") in triples(events)
+    events = code("Kenyan students went on hunger strike in protest against arrests by Kenyan police.", "2001-05-02")
+    assert ("KEN", "KEN", "142", "asserted") in triples(events)

@@ -379,6 +379,7 @@ PROTEST_PURPOSES = frozenset(
     {"demand", "protest", "press", "call", "oppose", "denounce", "condemn", "urge", "seek", "decry", "show"}
 )
 PURPOSE_OBJECT = ("dobj", "of", "for", "from", "against", "on", "over", "by")
+PROTEST_PARTICIPLES = frozenset({"demanding", "calling", "protesting", "denouncing", "condemning", "urging"})
 
 
 def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
@@ -388,6 +389,12 @@ def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
         if lowers[k] in (";", ":", "while", "but", "after", "as", "when"):
             return None
         if lowers[k] == "to" and lowers[k + 1] in PROTEST_PURPOSES:
+            return k + 1
+        if lowers[k] in PROTEST_PARTICIPLES:
+            # "demonstrated in Kirkuk calling for independence from Iraq": the participle states the aim
+            return k
+        if lowers[k] == "in" and lowers[k + 1] == "protest" and lowers[k + 2] in ("against", "at", "of", "over"):
+            # "staged a hunger strike in protest against abuses by the security forces"
             return k + 1
     return None
 
