@@ -100,3 +100,10 @@ def test_protest_aim_told_by_a_participle(code):
     assert ("THA", "THA", "141", "asserted") in triples(events)
     events = code("Kenyan students went on hunger strike in protest against arrests by Kenyan police.", "2001-05-02")
     assert ("KEN", "KEN", "142", "asserted") in triples(events)
+
+
+def test_people_across_a_state_are_its_own(code):
+    # "students throughout Indonesia", "workers across Nigeria": like "protesters in Seoul", people of the place
+    events = code("Workers across Nigeria staged protests against President Olusegun Obasanjo over fuel prices.",
+                  "2003-06-30")
+    assert ("NGA", "NGA", "141", "asserted") in triples(events)

@@ -374,7 +374,7 @@ class ActorMatcher:
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
                     civil_in = (
-                        gap == ["in"]
+                        gap in (["in"], ["throughout"], ["across"])  # "students throughout Indonesia"
                         and nxt.kind == "state"
                         and (m.code in SOCIETY_SECTORS or " ".join(lowers[m.start : m.end]) in _LOCAL_ORGANS)
                     )
