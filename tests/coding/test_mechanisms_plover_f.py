@@ -107,3 +107,8 @@ def test_people_across_a_state_are_its_own(code):
     events = code("Workers across Nigeria staged protests against President Olusegun Obasanjo over fuel prices.",
                   "2003-06-30")
     assert ("NGA", "NGA", "141", "asserted") in triples(events)
+
+
+def test_cutting_food_supplies_cuts_humanitarian_aid(code):
+    events = code("The United Nations reduced food supplies to Rwandan refugee camps in Zaire.", "1996-02-14")
+    assert ("IGO", "RWA", "1623", "asserted") in triples(events)
