@@ -112,3 +112,14 @@ def test_people_across_a_state_are_its_own(code):
 def test_cutting_food_supplies_cuts_humanitarian_aid(code):
     events = code("The United Nations reduced food supplies to Rwandan refugee camps in Zaire.", "1996-02-14")
     assert ("IGO", "RWA", "1623", "asserted") in triples(events)
+
+
+def test_unless_turns_a_hostile_step_into_an_ultimatum(code):
+    # "will cut aid unless ...": the step is still to come, but the threat is made now
+    got = triples(code("Washington will cut military aid to Egypt unless the army steps back.", "2013-07-10"))
+    assert ("USA", "EGY", "1311", "asserted") in got
+    # withdrawing one's own peacekeeping force from a country is a 166x step back from it
+    got = triples(code("Ghana will withdraw its peacekeeping contingent from Liberia unless the factions honour the "
+                       "ceasefire.", "1994-09-12"))
+    assert ("GHA", "LBR", "1661", "future") in got
+    assert ("GHA", "LBR", "131", "asserted") in got

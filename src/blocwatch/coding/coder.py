@@ -273,6 +273,20 @@ _FACTIVE_BEFORE_TO = frozenset(
     }
 )
 # prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+# hostile acts (protest, posture, reduced ties, coercion, force) that an "unless" clause turns into an ultimatum
+_ULTIMATUM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _unless_follows(view: SentenceView, trig: Trigger) -> bool:
+    """Whether an "unless" clause follows the trigger in its sentence part ("will boycott the talks unless ...")."""
+    for k in range(trig.end, min(view.end, trig.end + 20)):
+        if view.lowers[k] in (";", ":"):
+            return False
+        if view.lowers[k] == "unless":
+            return True
+    return False
+
+
 _ADJUNCT_PREPS = frozenset({"at", "in", "on", "during", "after", "following", "near", "with"})
 _ADJUNCT_BREAKS = frozenset({",", ";", ":", "to", "that", "and", "but", "which", "who", "said"})
 _INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantly"}) | frozenset(
@@ -758,6 +772,11 @@ class Coder:
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
             if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
                 state.sources.append(subject_group)
+            if mode in ("future", "hypothetical") and code[:2] in _ULTIMATUM_ROOTS and _unless_follows(view, cand):
+                # "will withdraw its peacekeepers from Chad unless ...": a hostile step held over the other side
+                # until it complies is a threat made now (13x), asserted
+                aimed = [(s, t) for s, t in pairs if t is not None]
+                emit(cand.pos, cand, aimed, self.modality.intent_code(code), "asserted", cand.pattern.id + "+ultimatum")
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
