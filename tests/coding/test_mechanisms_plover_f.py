@@ -123,3 +123,12 @@ def test_unless_turns_a_hostile_step_into_an_ultimatum(code):
                        "ceasefire.", "1994-09-12"))
     assert ("GHA", "LBR", "1661", "future") in got
     assert ("GHA", "LBR", "131", "asserted") in got
+
+
+def test_act_ruled_out_by_its_predicate_is_refused(code):
+    # "lifting sanctions ... is out of the question": the gerund's act is refused now (12x), not done
+    events = code("Japanese officials said that lifting sanctions on North Korea is out of the question for now.",
+                  "2006-10-20")
+    got = triples(events)
+    assert ("JPN", "PRK", "1244", "asserted") in got
+    assert not any(c.startswith("08") for _, _, c, _ in got)

@@ -273,6 +273,25 @@ _FACTIVE_BEFORE_TO = frozenset(
     }
 )
 # prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+# predicates that rule out the act their gerund subject names
+_RULED_OUT = (("out", "of", "the", "question"), ("off", "the", "table"), ("not", "an", "option"))
+
+
+def _ruled_out_predicate(view: SentenceView, trig: Trigger) -> bool:
+    """ "lifting the sanctions is (currently) out of the question": the gerund's clause ends in a predicate that
+    rules it out."""
+    lowers = view.lowers
+    for k in range(trig.end, min(view.end, trig.end + 10)):
+        if lowers[k] in (",", ";", ":", "that", "which"):
+            return False
+        if lowers[k] in ("is", "was", "remains", "remained", "are", "were"):
+            j = k + 1
+            if j < view.end and lowers[j] in ("currently", "still", "now", "simply", "clearly"):
+                j += 1
+            return any(tuple(lowers[j : j + len(p)]) == p for p in _RULED_OUT)
+    return False
+
+
 # hostile acts (protest, posture, reduced ties, coercion, force) that an "unless" clause turns into an ultimatum
 _ULTIMATUM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
@@ -770,6 +789,10 @@ class Coder:
                 # the yielding is as real as the taking back: "reversed its decision to impose tariffs"
                 mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
+            if cand.morph == "ing" and _ruled_out_predicate(view, cand):
+                # "removing the sanctions on Burma is out of the question": the act named by the gerund subject
+                # is refused now (12x), by whoever says so
+                code, mode, rule = self.modality.refusal_code(code), "asserted", rule + "+ruled-out"
             if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
                 state.sources.append(subject_group)
             if mode in ("future", "hypothetical") and code[:2] in _ULTIMATUM_ROOTS and _unless_follows(view, cand):
