@@ -132,3 +132,11 @@ def test_act_ruled_out_by_its_predicate_is_refused(code):
     got = triples(events)
     assert ("JPN", "PRK", "1244", "asserted") in got
     assert not any(c.startswith("08") for _, _, c, _ in got)
+
+
+def test_gerund_asked_for_is_not_done(code):
+    # "an appeal for deploying troops": the deployment is what was asked for, not an act that took place
+    got = triples(code("Pakistan rejected an American request for deploying troops along the Afghan border.",
+                       "2002-01-15"))
+    assert ("PAK", "USA", "120", "asserted") in got
+    assert not any(c.startswith("15") for _, _, c, _ in got)

@@ -273,6 +273,10 @@ _FACTIVE_BEFORE_TO = frozenset(
     }
 )
 # prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+# nouns of asking whose "for" + gerund names the act asked for ("an appeal for deploying troops")
+_REQUEST_NOUNS = frozenset(
+    {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal"}
+)
 # predicates that rule out the act their gerund subject names
 _RULED_OUT = (("out", "of", "the", "question"), ("off", "the", "table"), ("not", "an", "option"))
 
@@ -1213,6 +1217,13 @@ class Coder:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
         "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
         lowers = view.lowers
+        if (
+            pos - 2 > view.start
+            and lowers[pos].endswith("ing")
+            and lowers[pos - 1] == "for"
+            and lowers[pos - 2] in _REQUEST_NOUNS
+        ):
+            return True  # "a UN appeal for deploying troops": the gerund is what is asked, not what is done
         k = infinitive_to(view, pos)
         if k is None:
             return False
