@@ -140,3 +140,11 @@ def test_gerund_asked_for_is_not_done(code):
                        "2002-01-15"))
     assert ("PAK", "USA", "120", "asserted") in got
     assert not any(c.startswith("15") for _, _, c, _ in got)
+
+
+def test_rebels_in_the_state_and_blocked_transport(code):
+    # "rebels in the Ivory Coast" are the country's own, as "rebels in Nepal" are; blocking transport is a blockade
+    got = triples(code("Rebels in the Ivory Coast blocked transport into Abidjan on Tuesday.", "2003-05-20"))
+    assert ("CIV", "CIV", "144", "asserted") in got
+    got = triples(code("Rebels in the Philippines attacked American troops on Jolo.", "2002-04-02"))
+    assert ("PHL", "USA", "190", "asserted") in got

@@ -374,7 +374,9 @@ class ActorMatcher:
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
                     civil_in = (
-                        gap in (["in"], ["throughout"], ["across"])  # "students throughout Indonesia"
+                        # "students throughout Indonesia", "rebels in the Ivory Coast"
+                        gap[:1] in (["in"], ["throughout"], ["across"])
+                        and gap[1:] in ([], ["the"])
                         and nxt.kind == "state"
                         and (m.code in SOCIETY_SECTORS or " ".join(lowers[m.start : m.end]) in _LOCAL_ORGANS)
                     )
