@@ -148,3 +148,8 @@ def test_rebels_in_the_state_and_blocked_transport(code):
     assert ("CIV", "CIV", "144", "asserted") in got
     got = triples(code("Rebels in the Philippines attacked American troops on Jolo.", "2002-04-02"))
     assert ("PHL", "USA", "190", "asserted") in got
+
+
+def test_strengthening_its_forces_somewhere_is_a_build_up(code):
+    events = code("Turkey has strengthened its forces along the Syrian border after the shelling.", "2012-10-05")
+    assert ("TUR", "SYR", "154", "asserted") in triples(events)
