@@ -153,3 +153,10 @@ def test_rebels_in_the_state_and_blocked_transport(code):
 def test_strengthening_its_forces_somewhere_is_a_build_up(code):
     events = code("Turkey has strengthened its forces along the Syrian border after the shelling.", "2012-10-05")
     assert ("TUR", "SYR", "154", "asserted") in triples(events)
+
+
+def test_toll_of_an_attack_is_not_a_second_event(code):
+    # "shelled X, killing 12 people": the deaths are the result of the one act of force
+    got = triples(code("Sudanese troops shelled the Chadian town of Adre on Monday, killing 12 people.", "2006-04-10"))
+    assert ("SDN", "TCD", "194", "asserted") in got
+    assert not any(c.startswith("18") for _, _, c, _ in got)

@@ -460,6 +460,32 @@ def _as_government(code: str) -> str:
     return code + "GOV" if len(code) == 3 and code.isalpha() else code
 
 
+# participles that report the toll of an attack just told: "shelled Juba, killing about 20 people"
+_TOLL_PARTICIPLES = frozenset({"killing", "wounding", "injuring", "maiming"})
+
+
+def _drop_tolls(events: list[Event]) -> list[Event]:
+    """ "fired on a fishing boat, killing one crew member": the deaths are the result of the attack, one act of
+    force between the same pair; the killing yields to the earlier military event (19x, 20x) it results from."""
+    out: list[Event] = []
+    for e in events:
+        if (
+            e.code.startswith("18")
+            and e.trigger.lower() in _TOLL_PARTICIPLES
+            and any(
+                o.code[:2] in ("19", "20")
+                and o.source == e.source
+                and o.target == e.target
+                and o.mode == e.mode
+                and o.trigger_span[0] < e.trigger_span[0]
+                for o in out
+            )
+        ):
+            continue
+        out.append(e)
+    return out
+
+
 def _one_per_root(events: list[Event]) -> list[Event]:
     """One event per actor pair, root and mode in a sentence: "traded barbs ..., with Yang accusing
     Washington" reports one act of disapproval between the two, not two; the first (the main clause's) stays.
@@ -825,7 +851,7 @@ class Coder:
             intent_code = self._derived_code(lowers[verb], code)
             emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _one_per_root(_drop_untargeted_twins(_merge_visit_and_talks(kept)))
+        return _one_per_root(_drop_tolls(_drop_untargeted_twins(_merge_visit_and_talks(kept))))
 
     def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
         """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
