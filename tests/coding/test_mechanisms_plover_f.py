@@ -160,3 +160,9 @@ def test_toll_of_an_attack_is_not_a_second_event(code):
     got = triples(code("Sudanese troops shelled the Chadian town of Adre on Monday, killing 12 people.", "2006-04-10"))
     assert ("SDN", "TCD", "194", "asserted") in got
     assert not any(c.startswith("18") for _, _, c, _ in got)
+
+
+def test_an_offensive_being_prepared_is_still_to_come(code):
+    got = triples(code("Ethiopia is preparing a major offensive against Eritrea, diplomats said.", "1999-01-20"))
+    assert ("ETH", "ERI", "190", "future") in got
+    assert ("ETH", "ERI", "190", "asserted") not in got
