@@ -166,3 +166,10 @@ def test_an_offensive_being_prepared_is_still_to_come(code):
     got = triples(code("Ethiopia is preparing a major offensive against Eritrea, diplomats said.", "1999-01-20"))
     assert ("ETH", "ERI", "190", "future") in got
     assert ("ETH", "ERI", "190", "asserted") not in got
+
+
+def test_a_bare_verb_coordinated_with_an_infinitive_shares_its_mode(code):
+    # "plans to tighten sanctions and impose a blockade": the "to" and its "plans" govern both verbs
+    got = triples(code("Saudi Arabia plans to tighten sanctions and impose a naval blockade on Qatar.", "2017-06-20"))
+    assert ("SAU", "QAT", "191", "future") in got
+    assert ("SAU", "QAT", "191", "asserted") not in got

@@ -277,6 +277,8 @@ _FACTIVE_BEFORE_TO = frozenset(
 _REQUEST_NOUNS = frozenset(
     {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal"}
 )
+# words that open a new clause between two coordinated verbs ("... and they impose ...")
+_SUBJECT_WORDS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
 # predicates that rule out the act their gerund subject names
 _RULED_OUT = (("out", "of", "the", "question"), ("off", "the", "table"), ("not", "an", "option"))
 
@@ -701,6 +703,7 @@ class Coder:
         sent_end = offsets.end(sent.char_end)
         sentence_text = text[sent_start:sent_end]
         used_intent_verbs: set[int] = set()
+        last_mode: tuple[int, str] | None = None  # where the last verb trigger ended, and its mode
         acts: list[tuple[Trigger, list, str]] = []  # each trigger read, with its pairs and code
         lowers = view.lowers
 
@@ -818,6 +821,20 @@ class Coder:
             if taken_back is not None:
                 # the yielding is as real as the taking back: "reversed its decision to impose tariffs"
                 mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
+            if (
+                mode == "asserted"
+                and cand.morph == "base"
+                and last_mode is not None
+                and last_mode[1] != "asserted"
+                and lowers[cand.pos - 1] in ("and", "or")
+                and last_mode[0] <= cand.pos - 1
+                and not any(w in (",", ";", ":") or w in _SUBJECT_WORDS for w in lowers[last_mode[0] : cand.pos])
+            ):
+                # "plans to tighten sanctions and impose a blockade": a bare verb coordinated with an infinitive
+                # or a modal verb shares its "to" / "will" and so its mode
+                mode = last_mode[1]
+            if cand.pattern.kind == "verb":
+                last_mode = (cand.end, mode)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
             if cand.morph == "ing" and _ruled_out_predicate(view, cand):
                 # "removing the sanctions on Burma is out of the question": the act named by the gerund subject
