@@ -173,3 +173,12 @@ def test_a_bare_verb_coordinated_with_an_infinitive_shares_its_mode(code):
     got = triples(code("Saudi Arabia plans to tighten sanctions and impose a naval blockade on Qatar.", "2017-06-20"))
     assert ("SAU", "QAT", "191", "future") in got
     assert ("SAU", "QAT", "191", "asserted") not in got
+
+
+def test_calling_something_names_no_summoned_diplomat(code):
+    # "calling them an occupying army, diplomats said": "call" summons only as "called in the ambassador"
+    got = triples(code("NATO ministers demanded the withdrawal of Russian forces from Georgia, calling them "
+                       "an occupying army, diplomats said.", "2008-08-19"))
+    assert not any(c == "114" for _, _, c, _ in got)
+    got = triples(code("Tokyo called in the Russian ambassador on Friday over the detention.", "2006-08-18"))
+    assert ("JPN", "RUS", "114", "asserted") in got
