@@ -182,3 +182,8 @@ def test_calling_something_names_no_summoned_diplomat(code):
     assert not any(c == "114" for _, _, c, _ in got)
     got = triples(code("Tokyo called in the Russian ambassador on Friday over the detention.", "2006-08-18"))
     assert ("JPN", "RUS", "114", "asserted") in got
+
+
+def test_forcing_someone_out_of_the_country_expels_them(code):
+    got = triples(code("Khartoum forced the UN envoy out of the country after his blog posts.", "2006-10-22"))
+    assert ("SDN", "IGO", "166", "asserted") in got
