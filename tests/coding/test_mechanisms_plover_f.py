@@ -187,3 +187,8 @@ def test_calling_something_names_no_summoned_diplomat(code):
 def test_forcing_someone_out_of_the_country_expels_them(code):
     got = triples(code("Khartoum forced the UN envoy out of the country after his blog posts.", "2006-10-22"))
     assert ("SDN", "IGO", "166", "asserted") in got
+
+
+def test_exploding_bombs_is_a_bombing(code):
+    got = triples(code("Pakistani militants exploded a series of bombs in New Delhi on Saturday.", "2005-10-30"))
+    assert ("PAK", "IND", "183", "asserted") in got
