@@ -192,3 +192,9 @@ def test_forcing_someone_out_of_the_country_expels_them(code):
 def test_exploding_bombs_is_a_bombing(code):
     got = triples(code("Pakistani militants exploded a series of bombs in New Delhi on Saturday.", "2005-10-30"))
     assert ("PAK", "IND", "183", "asserted") in got
+
+
+def test_bombers_blowing_themselves_up_in_a_city(code):
+    # a suicide bombing told by the bombers' death; Haifa, a major Israeli city, is the state hit
+    got = triples(code("Two Palestinian bombers blew themselves up in Haifa on Sunday.", "2003-03-06"))
+    assert ("PSE", "ISR", "1831", "asserted") in got
