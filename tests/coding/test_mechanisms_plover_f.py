@@ -198,3 +198,10 @@ def test_bombers_blowing_themselves_up_in_a_city(code):
     # a suicide bombing told by the bombers' death; Haifa, a major Israeli city, is the state hit
     got = triples(code("Two Palestinian bombers blew themselves up in Haifa on Sunday.", "2003-03-06"))
     assert ("PSE", "ISR", "1831", "asserted") in got
+
+
+def test_described_nationals_are_people_not_the_state(code):
+    # "young Egyptians" are citizens (CVL), so their protest against their own president is coded
+    got = triples(code("Young Egyptians blocked roads in Cairo to demand the resignation of President Hosni Mubarak.",
+                       "2011-01-28"))
+    assert ("EGY", "EGY", "144", "asserted") in got

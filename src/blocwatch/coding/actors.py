@@ -165,7 +165,16 @@ def _counted(lowers: list[str], pos: int, start: int) -> bool:
         k -= 1
     while k > start and lowers[k] in ("more", "than", "at", "least", "about", "some", "over", "nearly"):
         k -= 1
+    if k >= start and lowers[k] in _PEOPLE_ADJECTIVES:
+        return True  # "young Algerians", "angry Palestinians": people described, not the state
     return k >= start and (lowers[k] in _COUNTS or lowers[k][:1].isdigit())
+
+
+# adjectives that describe people, before a plural demonym
+_PEOPLE_ADJECTIVES = frozenset(
+    {"young", "angry", "ordinary", "elderly", "jobless", "unemployed", "poor", "wealthy", "ethnic", "local",
+     "stranded", "displaced", "frightened", "furious", "enraged", "jubilant", "fleeing"}
+)
 
 
 class ActorMatcher:
