@@ -205,3 +205,9 @@ def test_described_nationals_are_people_not_the_state(code):
     got = triples(code("Young Egyptians blocked roads in Cairo to demand the resignation of President Hosni Mubarak.",
                        "2011-01-28"))
     assert ("EGY", "EGY", "144", "asserted") in got
+
+
+def test_blowing_up_property_near_a_capital(code):
+    # the infrastructure blown up is property; the place it serves or stands near is the state hit
+    got = triples(code("Chechen rebels blew up a gas pipeline near Moscow on Tuesday.", "2000-08-08"))
+    assert ("RUS", "RUS", "1712", "asserted") in got
