@@ -170,7 +170,16 @@ def _counted(lowers: list[str], pos: int, start: int) -> bool:
         k -= 1
     while k > start and lowers[k] in ("more", "than", "at", "least", "about", "some", "over", "nearly"):
         k -= 1
+    if k >= start and lowers[k] in _PEOPLE_ADJECTIVES:
+        return True  # "young Algerians", "angry Palestinians": people described, not the state
     return k >= start and (lowers[k] in _COUNTS or lowers[k][:1].isdigit())
+
+
+# adjectives that describe people, before a plural demonym
+_PEOPLE_ADJECTIVES = frozenset(
+    {"young", "angry", "ordinary", "elderly", "jobless", "unemployed", "poor", "wealthy", "ethnic", "local",
+     "stranded", "displaced", "frightened", "furious", "enraged", "jubilant", "fleeing"}
+)
 
 
 class ActorMatcher:
@@ -395,7 +404,9 @@ class ActorMatcher:
                         continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
                     civil_in = (
-                        gap == ["in"]
+                        # "students throughout Indonesia", "rebels in the Ivory Coast"
+                        gap[:1] in (["in"], ["throughout"], ["across"])
+                        and gap[1:] in ([], ["the"])
                         and nxt.kind == "state"
                         and (m.code in SOCIETY_SECTORS or " ".join(lowers[m.start : m.end]) in _LOCAL_ORGANS)
                     )

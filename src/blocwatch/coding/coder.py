@@ -39,11 +39,13 @@ from blocwatch.coding.attribution import (
 from blocwatch.coding.dates import resolve
 from blocwatch.coding.modality import MONTH_CONTEXT, event_mode, reported_speech
 from blocwatch.coding.roles import (
+    AIR_PLATFORMS,
     ASKS,
     CAUSATIVES,
     CAUSE_MARKERS,
     FAULTING_ROOTS,
     FORCE_ROOTS,
+    GROUND_PLATFORMS,
     HOST,
     HOSTILE_ROOTS,
     INFINITIVE_OBJECT,
@@ -271,6 +273,45 @@ _FACTIVE_BEFORE_TO = frozenset(
     }
 )
 # prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
+# nouns of asking whose "for" + gerund names the act asked for ("an appeal for deploying troops")
+_REQUEST_NOUNS = frozenset(
+    {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal"}
+)
+# words that open a new clause between two coordinated verbs ("... and they impose ...")
+_SUBJECT_WORDS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
+# predicates that rule out the act their gerund subject names
+_RULED_OUT = (("out", "of", "the", "question"), ("off", "the", "table"), ("not", "an", "option"))
+
+
+def _ruled_out_predicate(view: SentenceView, trig: Trigger) -> bool:
+    """ "lifting the sanctions is (currently) out of the question": the gerund's clause ends in a predicate that
+    rules it out."""
+    lowers = view.lowers
+    for k in range(trig.end, min(view.end, trig.end + 10)):
+        if lowers[k] in (",", ";", ":", "that", "which"):
+            return False
+        if lowers[k] in ("is", "was", "remains", "remained", "are", "were"):
+            j = k + 1
+            if j < view.end and lowers[j] in ("currently", "still", "now", "simply", "clearly"):
+                j += 1
+            return any(tuple(lowers[j : j + len(p)]) == p for p in _RULED_OUT)
+    return False
+
+
+# hostile acts (protest, posture, reduced ties, coercion, force) that an "unless" clause turns into an ultimatum
+_ULTIMATUM_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _unless_follows(view: SentenceView, trig: Trigger) -> bool:
+    """Whether an "unless" clause follows the trigger in its sentence part ("will boycott the talks unless ...")."""
+    for k in range(trig.end, min(view.end, trig.end + 20)):
+        if view.lowers[k] in (";", ":"):
+            return False
+        if view.lowers[k] == "unless":
+            return True
+    return False
+
+
 _ADJUNCT_PREPS = frozenset({"at", "in", "on", "during", "after", "following", "near", "with"})
 _ADJUNCT_BREAKS = frozenset({",", ";", ":", "to", "that", "and", "but", "which", "who", "said"})
 _INTENT_GAP = frozenset({"unanimously", "overwhelmingly", "quietly", "reluctantly"}) | frozenset(
@@ -419,6 +460,32 @@ def _possessed(view: SentenceView, trig: Trigger, owner: Group | None) -> bool:
 def _as_government(code: str) -> str:
     """A state named bare ("Washington") acts through its government: USA and USAGOV are one actor."""
     return code + "GOV" if len(code) == 3 and code.isalpha() else code
+
+
+# participles that report the toll of an attack just told: "shelled Juba, killing about 20 people"
+_TOLL_PARTICIPLES = frozenset({"killing", "wounding", "injuring", "maiming"})
+
+
+def _drop_tolls(events: list[Event]) -> list[Event]:
+    """ "fired on a fishing boat, killing one crew member": the deaths are the result of the attack, one act of
+    force between the same pair; the killing yields to the earlier military event (19x, 20x) it results from."""
+    out: list[Event] = []
+    for e in events:
+        if (
+            e.code.startswith("18")
+            and e.trigger.lower() in _TOLL_PARTICIPLES
+            and any(
+                o.code[:2] in ("19", "20")
+                and o.source == e.source
+                and o.target == e.target
+                and o.mode == e.mode
+                and o.trigger_span[0] < e.trigger_span[0]
+                for o in out
+            )
+        ):
+            continue
+        out.append(e)
+    return out
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
@@ -720,6 +787,7 @@ class Coder:
         sent_end = offsets.end(sent.char_end)
         sentence_text = text[sent_start:sent_end]
         used_intent_verbs: set[int] = set()
+        last_mode: tuple[int, str] | None = None  # where the last verb trigger ended, and its mode
         acts: list[tuple[Trigger, list, str]] = []  # each trigger read, with its pairs and code
         lowers = view.lowers
 
@@ -730,7 +798,11 @@ class Coder:
             t1 = offsets.end(t_last.idx + len(t_last.text) + offset)
             added = 0
             for s, t in pairs:
-                pair_code = combat_code(code, s.code, t.code if t else "")
+                # the word ending the doer's phrase or right after it: "Russian aircraft", "US Predator attacks"
+                platform = next(
+                    (w for w in lowers[s.end - 1 : s.end + 1] if w in AIR_PLATFORMS or w in GROUND_PLATFORMS), ""
+                )
+                pair_code = combat_code(code, s.code, t.code if t else "", platform)
                 row = self._code_row(pair_code)
                 key = (s.code, t.code if t else "", pair_code)
                 earlier = seen.get(key)
@@ -842,9 +914,32 @@ class Coder:
             if taken_back is not None:
                 # the yielding is as real as the taking back: "reversed its decision to impose tariffs"
                 mode = event_mode(lowers, taken_back, view.start, view.end, self.modality)
+            if (
+                mode == "asserted"
+                and cand.morph == "base"
+                and last_mode is not None
+                and last_mode[1] != "asserted"
+                and lowers[cand.pos - 1] in ("and", "or")
+                and last_mode[0] <= cand.pos - 1
+                and not any(w in (",", ";", ":") or w in _SUBJECT_WORDS for w in lowers[last_mode[0] : cand.pos])
+            ):
+                # "plans to tighten sanctions and impose a blockade": a bare verb coordinated with an infinitive
+                # or a modal verb shares its "to" / "will" and so its mode
+                mode = last_mode[1]
+            if cand.pattern.kind == "verb":
+                last_mode = (cand.end, mode)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
+            if cand.morph == "ing" and _ruled_out_predicate(view, cand):
+                # "removing the sanctions on Burma is out of the question": the act named by the gerund subject
+                # is refused now (12x), by whoever says so
+                code, mode, rule = self.modality.refusal_code(code), "asserted", rule + "+ruled-out"
             if emit(cand.pos, cand, pairs, code, mode, rule) and subject_group is not None:
                 state.sources.append(subject_group)
+            if mode in ("future", "hypothetical") and code[:2] in _ULTIMATUM_ROOTS and _unless_follows(view, cand):
+                # "will withdraw its peacekeepers from Chad unless ...": a hostile step held over the other side
+                # until it complies is a threat made now (13x), asserted
+                aimed = [(s, t) for s, t in pairs if t is not None]
+                emit(cand.pos, cand, aimed, self.modality.intent_code(code), "asserted", cand.pattern.id + "+ultimatum")
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
@@ -866,7 +961,7 @@ class Coder:
             intent_code = self._derived_code(lowers[verb], code)
             emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
-        return _one_per_root(_drop_untargeted_twins(_merge_visit_and_talks(kept)))
+        return _one_per_root(_drop_tolls(_drop_untargeted_twins(_merge_visit_and_talks(kept))))
 
     def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
         """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
@@ -1261,6 +1356,13 @@ class Coder:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
         "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
         lowers = view.lowers
+        if (
+            pos - 2 > view.start
+            and lowers[pos].endswith("ing")
+            and lowers[pos - 1] == "for"
+            and lowers[pos - 2] in _REQUEST_NOUNS
+        ):
+            return True  # "a UN appeal for deploying troops": the gerund is what is asked, not what is done
         k = infinitive_to(view, pos)
         if k is None:
             return False

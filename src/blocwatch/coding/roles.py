@@ -59,10 +59,24 @@ def same_actor(a: str, b: str) -> bool:
     return len(sectored) == 3 or sectored[3:6] in STATE_SECTORS
 
 
-def combat_code(code: str, source: str, target: str) -> str:
+# weapon platforms named as the killer: only conventional military force kills that way
+AIR_PLATFORMS = frozenset(
+    {"aircraft", "warplanes", "warplane", "jets", "gunships", "helicopters", "bombers", "drones", "drone",
+     "predator", "predators", "airstrikes", "airstrike", "planes"}
+)
+GROUND_PLATFORMS = frozenset({"tanks", "artillery", "warships", "gunboats", "howitzers"})
+
+
+def combat_code(code: str, source: str, target: str, platform: str = "") -> str:
     """Killing or wounding between armed forces is combat (CAMEO 190, conventional military force), not the
-    assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines"."""
-    if code.startswith("182") and source[3:6] == "MIL" and target[3:6] == "MIL":
+    assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines".
+    So is a killing done by aircraft (195, aerial weapons) or by tanks and artillery (190):
+    "Russian aircraft killed 46 Afghan civilians"."""
+    if not code.startswith("182"):
+        return code
+    if platform in AIR_PLATFORMS:
+        return "195"
+    if platform in GROUND_PLATFORMS or (source[3:6] == "MIL" and target[3:6] == "MIL"):
         return "190"
     return code
 
@@ -365,6 +379,7 @@ PROTEST_PURPOSES = frozenset(
     {"demand", "protest", "press", "call", "oppose", "denounce", "condemn", "urge", "seek", "decry", "show"}
 )
 PURPOSE_OBJECT = ("dobj", "of", "for", "from", "against", "on", "over", "by")
+PROTEST_PARTICIPLES = frozenset({"demanding", "calling", "protesting", "denouncing", "condemning", "urging"})
 
 
 def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
@@ -374,6 +389,12 @@ def protest_purpose(view: SentenceView, trig: Trigger) -> int | None:
         if lowers[k] in (";", ":", "while", "but", "after", "as", "when"):
             return None
         if lowers[k] == "to" and lowers[k + 1] in PROTEST_PURPOSES:
+            return k + 1
+        if lowers[k] in PROTEST_PARTICIPLES:
+            # "demonstrated in Kirkuk calling for independence from Iraq": the participle states the aim
+            return k
+        if lowers[k] == "in" and lowers[k + 1] == "protest" and lowers[k + 2] in ("against", "at", "of", "over"):
+            # "staged a hunger strike in protest against abuses by the security forces"
             return k + 1
     return None
 
