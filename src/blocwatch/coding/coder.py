@@ -1387,6 +1387,8 @@ class Coder:
         k = _before_auxiliaries(view, trig.pos)
         if any(end - 1 == k for _, end, _ in view.unowned):
             return None  # "demonstrators protesting the result": the doer is named by role alone, with no state
+        if k >= view.start and lowers[k] in (",", "and", "or") and (listed := gerund_doer(view, trig)) is not None:
+            return listed  # "accused Seoul of lying, stalling and ...": a listed gerund is done by the accused
         # coordinated verb phrases share the subject: "protested and summoned"
         if (
             state.source is not None

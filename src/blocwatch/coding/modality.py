@@ -46,6 +46,36 @@ def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+# words that end a list of gerunds when walking back from one of its items
+_LIST_BREAKS = frozenset({";", ":", "—", "--", "which", "who", "while", "but", "said", "says", "saying"})
+_LIST_SPAN = 24
+
+
+def gerund_list_head(lowers: list[str], pos: int, start: int) -> int | None:
+    """ "accused Washington of violating human rights, ignoring international law and sending ...": a gerund
+    that continues a list opened by "of"/"for" + gerund is part of that complement, not a participle going back
+    to the main clause. Position of the list's first gerund, or None. A list of gerunds is recognised only
+    when it is closed by "and"/"or" before a gerund at or after ``pos``."""
+    if pos - 2 < start or not lowers[pos].endswith("ing") or lowers[pos - 1] not in (",", "and", "or"):
+        return None
+    closed = False
+    for k in range(pos - 1, len(lowers) - 1):
+        if lowers[k] in _LIST_BREAKS or lowers[k] == ".":
+            break
+        if lowers[k] in ("and", "or") and lowers[k + 1].endswith("ing"):
+            closed = True
+            break
+    if not closed:
+        return None
+    for j in range(pos - 2, max(start, pos - _LIST_SPAN) - 1, -1):
+        word = lowers[j]
+        if word in _LIST_BREAKS:
+            return None
+        if word.endswith("ing") and j - 1 >= start and lowers[j - 1] in ("of", "for"):
+            return j
+    return None
+
+
 def clause_start(lowers: list[str], pos: int, start: int, breaks: frozenset[str]) -> int:
     k = pos - 1
     while k >= start:
@@ -67,7 +97,7 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
         if lowers[k] in _HARD_BREAKS or (lowers[k] in _CONTRAST and k > start and lowers[k - 1] == ","):
             hard = k + 1  # a sentence cue's scope ends at "; ..." or ", while ..."
             break
-        if lowers[k + 1].endswith("ing") and lowers[k] == ",":
+        if lowers[k + 1].endswith("ing") and lowers[k] == "," and gerund_list_head(lowers, k + 1, start) is None:
             hard = k + 1  # ", accusing Japan of ...": a participle that goes back to the main clause
             break
     if lowers[hard] in _FRONTED and hard < pos:

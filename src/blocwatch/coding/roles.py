@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from blocwatch.coding.actors import SOCIETY_SECTORS, Group, Mention
 from blocwatch.coding.attribution import PREPOSITIONS, TARGET_STOPS, SentenceView, pronoun_antecedent
+from blocwatch.coding.modality import gerund_list_head
 from blocwatch.coding.triggers import REVERSAL_VERBS, Trigger
 
 INTENT_ADVERBS = frozenset(
@@ -190,6 +191,11 @@ def gerund_doer(view: SentenceView, trig: Trigger) -> Group | None:
     doer of a gerund after in/of/for is the actor right before it (or before one participle)."""
     lowers = view.lowers
     k = trig.pos - 1
+    if trig.morph == "ing" and k > view.start and lowers[k] not in ("in", "of", "for"):
+        # "accused Washington of violating ..., ignoring international law and ...": a later item of a list of
+        # gerunds has the doer of the first
+        head = gerund_list_head(lowers, trig.pos, view.start)
+        k = head - 1 if head is not None else k
     if trig.morph != "ing" or k <= view.start or lowers[k] not in ("in", "of", "for"):
         return None
     ends = {g.end: g for g in view.groups}
