@@ -16,3 +16,11 @@ def test_listed_gerunds_after_accused_of_stay_the_accusation(code):
     events = code(text, "2006-05-11")
     assert asserted(events) == {("KEN", "ETH", "112")}
     assert all(e.source[:3] == "ETH" for e in events if e.code != "112")
+
+
+def test_a_vetoed_resolution_does_not_condemn(code):
+    # the condemnation in a resolution that a veto stopped was never adopted; the veto itself is the event
+    events = code("China vetoed a Security Council resolution condemning Burma's crackdown on monks.", "2007-10-05")
+    got = asserted(events)
+    assert ("CHN", "IGO", "129") in got
+    assert not any(c.startswith("11") for _, _, c in got)

@@ -394,7 +394,15 @@ ADDRESSED = ("02", "036", "10", "13")
 _DOCUMENT_NOUNS = frozenset(
     {"resolution", "resolutions", "statement", "letter", "motion", "bill", "declaration", "communique", "draft"}
 )
-_DOCUMENT_LEAD = frozenset({"a", "an", "the", "on", "for", "against", "draft", "new", "joint", "non-binding"})
+_DOCUMENT_LEAD = frozenset(
+    {"a", "an", "the", "on", "for", "against", "draft", "new", "joint", "non-binding", "drafted", "sponsored",
+     "backed", "proposed"}
+)
+# verbs that stop a document from being adopted: what a vetoed resolution would have done is not done
+_DOCUMENT_BLOCKS = frozenset(
+    {"veto", "vetoed", "vetoes", "vetoing", "block", "blocked", "blocks", "blocking", "reject", "rejected",
+     "rejects", "rejecting", "defeat", "defeated", "defeats", "torpedoed", "scuttled", "killed"}
+)
 # time words between a verb and its object ("vote later this month on a resolution")
 _TIME_WORDS = frozenset(
     {"later", "this", "next", "week", "month", "year", "today", "tomorrow", "soon", "monday", "tuesday",
@@ -409,7 +417,12 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
     if trig.morph != "ing" or k <= view.start or view.lowers[k] not in _DOCUMENT_NOUNS:
         return None
     k -= 1
-    while k > view.start and (view.lowers[k] in _DOCUMENT_LEAD or view.lowers[k] in _TIME_WORDS):
+    # "vetoed a Security Council resolution", "a US-drafted resolution": the drafter or forum named before the
+    # document is part of its phrase
+    named = {t for g in view.groups for t in range(g.start, g.end)}
+    while k > view.start and (
+        view.lowers[k] in _DOCUMENT_LEAD or view.lowers[k] in _TIME_WORDS or k in named or view.lowers[k] == "-"
+    ):
         k -= 1
     return k + 1
 
@@ -896,6 +909,8 @@ class Coder:
                 # "is expected to vote later this month on a resolution condemning ...": the document's act
                 # is as real as what is done with the document
                 mode = event_mode(lowers, verb_end, view.start, view.end, self.modality)
+                if mode == "asserted" and lowers[verb_end - 1] in _DOCUMENT_BLOCKS:
+                    mode = "negated"
             if mode in ("negated", "future") and _possessed(view, cand, subject_group):
                 # "does not recognise Russia's annexation of Crimea": a possessed nominal presupposes its act,
                 # so the cue of the verb it is an object of stays outside; only cues after the owner count
