@@ -24,3 +24,12 @@ def test_a_vetoed_resolution_does_not_condemn(code):
     got = asserted(events)
     assert ("CHN", "IGO", "129") in got
     assert not any(c.startswith("11") for _, _, c in got)
+
+
+def test_inspectors_sent_to_a_state_are_an_inquiry(code):
+    # sending inspectors or a fact-finding team is a mission of inquiry (090), not arms ("weapons inspectors")
+    text = "The United Nations sent weapons inspectors to Libya on Monday to verify the disarmament."
+    events = code(text, "2004-01-19")
+    got = asserted(events)
+    assert ("IGO", "LBY", "090") in got
+    assert not any(c.startswith("07") for _, _, c in got)
