@@ -3,7 +3,7 @@ written like wire copy."""
 
 from __future__ import annotations
 
-from tests.conftest import asserted
+from tests.conftest import asserted, triples
 
 
 def test_listed_gerunds_after_accused_of_stay_the_accusation(code):
@@ -33,3 +33,12 @@ def test_inspectors_sent_to_a_state_are_an_inquiry(code):
     got = asserted(events)
     assert ("IGO", "LBY", "090") in got
     assert not any(c.startswith("07") for _, _, c in got)
+
+
+def test_declared_refusal_to_meet_demands_is_a_rejection(code):
+    # "will not meet / bow to / give in to demands" is a refusal to yield declared now (124, asserted), as
+    # "will never accept" is; the negated "not" + head form outranks the bare yielding entry
+    events = code("Greece said it would not meet Turkish demands to demilitarise its Aegean islands.", "1996-02-08")
+    assert ("GRC", "TUR", "124", "asserted") in triples(events)
+    events = code("Israel will never bow to pressure from the United States, the prime minister said.", "1991-09-12")
+    assert ("ISR", "USA", "124", "asserted") in triples(events)

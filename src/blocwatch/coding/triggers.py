@@ -477,12 +477,14 @@ class TriggerMatcher:
             trig = Trigger(pos, pattern, morph, trig_end, passive, lead=len(pre))
             if pattern.objects and obj_start > pos:
                 trig.object_start = obj_start
-            ranked.append((pattern.specificity, -order, trig))
+            # among equally specific entries, a form that also matched words before its head ("would not meet
+            # demands": a refusal) outranks the bare head ("meet demands")
+            ranked.append((pattern.specificity, len(pre), -order, trig))
         if not ranked:
             return None
-        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        best = ranked[0][2]
-        best.alternatives = [r[2] for r in ranked[1:]]
+        ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        best = ranked[0][3]
+        best.alternatives = [r[3] for r in ranked[1:]]
         return best
 
     def _hostile_intention(self, lowers: list[str], lo: int, hi: int, start: int, end: int) -> bool:
