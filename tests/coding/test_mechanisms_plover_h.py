@@ -42,3 +42,13 @@ def test_declared_refusal_to_meet_demands_is_a_rejection(code):
     assert ("GRC", "TUR", "124", "asserted") in triples(events)
     events = code("Israel will never bow to pressure from the United States, the prime minister said.", "1991-09-12")
     assert ("ISR", "USA", "124", "asserted") in triples(events)
+
+
+def test_accuser_after_a_long_charge_complement(code):
+    # "was accused of <long complement>, by X": the comma-set "by" phrase after the charge names the accuser
+    text = (
+        "A Japanese diplomat has been accused of passing classified documents to a foreign intelligence service"
+        " over several years, by Russian security officials."
+    )
+    events = code(text, "2000-09-11")
+    assert ("RUS", "JPN", "112", "asserted") in triples(events)

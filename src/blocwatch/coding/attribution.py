@@ -348,13 +348,22 @@ def object_pronoun(view: SentenceView, k: int, source: Group | None) -> Group | 
     return pronoun_antecedent(view, k, source)
 
 
+# passive participles of charging whose "of"/"for" complement may stand between them and their "by" agent
+_CHARGE_PARTICIPLES = frozenset({"accused", "blamed", "criticized", "criticised", "condemned", "charged"})
+_AGENT_WINDOW = 10
+_CHARGE_WINDOW = 25
+
+
 def agent_of_passive(view: SentenceView, trig: Trigger) -> Group | None:
-    """The "by X" agent of a passive trigger."""
+    """The "by X" agent of a passive trigger. After a passive of charging with a long complement ("was accused
+    of misusing $50 million in public funds, much of it embezzled, by government officials"), a "by" set off
+    by a comma further on still names the accuser."""
     lowers = view.lowers
-    for k in range(trig.end, min(view.end, trig.end + 10)):
+    charge = lowers[trig.pos] in _CHARGE_PARTICIPLES and lowers[trig.end : trig.end + 1] in (["of"], ["for"])
+    for k in range(trig.end, min(view.end, trig.end + (_CHARGE_WINDOW if charge else _AGENT_WINDOW))):
         if lowers[k] in TARGET_STOPS:
             return None
-        if lowers[k] == "by":
+        if lowers[k] == "by" and (k < trig.end + _AGENT_WINDOW or lowers[k - 1] == ","):
             for g in view.groups:
                 if k < g.start <= k + 3:
                     return g
