@@ -52,3 +52,11 @@ def test_accuser_after_a_long_charge_complement(code):
     )
     events = code(text, "2000-09-11")
     assert ("RUS", "JPN", "112", "asserted") in triples(events)
+
+
+def test_court_orders_someone_to_appear(code):
+    # a judge ordering someone to appear for questioning makes a demand (10); a court's demand on its own
+    # state's people is not redirected to someone further on, as a government's would be
+    text = "A Peruvian judge on Tuesday summoned former president Alberto Fujimori to testify about the massacre."
+    events = code(text, "2005-03-08")
+    assert ("PER", "PER", "100", "asserted") in triples(events)

@@ -428,6 +428,7 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
 
 
 COMMITMENT = "03"
+DEMAND = "10"
 # public statements (01) and diplomatic cooperation, praise and tribute (05)
 HONOURING_ROOTS = frozenset({"01", "05"})
 # sectors of a state's own people and forces, as against its organs and its opponents
@@ -1136,7 +1137,10 @@ class Coder:
                 and pattern.code[:2] in ASKS
                 and same_state(src, tgt)
                 and not asks_own_government(src, tgt)
+                and not (pattern.code[:2] == DEMAND and all(m.code[3:6] == "JUD" for m in src.members))
             ):
+                # (a court's order binds its own state's people: "a judge ordered the former president to appear
+                # for questioning"; a prosecutor asking the court for a sentence still asks the court)
                 # "demanded the release of three Americans held in North Korea": asked of the holder, not of
                 # the captives' own state
                 tgt = target_after(view, tgt.end, (*pattern.target, "in", "by"), src)
