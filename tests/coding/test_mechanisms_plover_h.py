@@ -60,3 +60,16 @@ def test_court_orders_someone_to_appear(code):
     text = "A Peruvian judge on Tuesday summoned former president Alberto Fujimori to testify about the massacre."
     events = code(text, "2005-03-08")
     assert ("PER", "PER", "100", "asserted") in triples(events)
+
+
+def test_call_to_unite_against_someone_rallies_opposition(code):
+    # urging others to unite or mobilise against someone rallies opposition to them (113); the people urged
+    # are only the means
+    events = code("Iran urged Muslim nations to unite and mobilize against Israel, state radio said.", "2001-04-24")
+    assert ("IRN", "ISR", "113", "asserted") in triples(events)
+
+
+def test_wire_copy_double_quotes_are_read_through(code):
+    # older wire copy quotes with doubled backticks and apostrophes (``...''): the object is read through them
+    events = code("Iraqi radio called on Arabs to unite and ``rise up'' against the United States.", "1991-01-20")
+    assert ("IRQ", "USA", "113", "asserted") in triples(events)

@@ -294,7 +294,8 @@ def _find_span(seq: list[str], start: int, stop: int, phrases: PhraseIndex) -> t
     return -1, -1
 
 
-_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+# with the doubled backtick and apostrophe quotes of older wire copy ("``mobilize''")
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''", "`"})
 
 
 def _find_unquoted(seq: list[str], start: int, stop: int, phrases: PhraseIndex, limit: int) -> int:
