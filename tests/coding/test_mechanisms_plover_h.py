@@ -73,3 +73,21 @@ def test_wire_copy_double_quotes_are_read_through(code):
     # older wire copy quotes with doubled backticks and apostrophes (``...''): the object is read through them
     events = code("Iraqi radio called on Arabs to unite and ``rise up'' against the United States.", "1991-01-20")
     assert ("IRQ", "USA", "113", "asserted") in triples(events)
+
+
+def test_rebels_named_after_their_region_belong_to_its_state(code):
+    # "Aceh separatists", "the rebels in Darfur": armed opponents named after the region they fight in are that
+    # state's (a region otherwise stands for its state only where an act is aimed at it)
+    events = code("The Indonesian army accused Aceh separatists of ambushing a military convoy.", "2003-05-02")
+    assert ("IDN", "IDN", "112", "asserted") in triples(events)
+    events = code("Britain said the rebels in Darfur must stop attacking aid convoys.", "2005-08-12")
+    assert ("GBR", "SDN", "100", "asserted") in triples(events)
+    events = code("Violence in Darfur continued on Sunday.", "2005-08-12")
+    assert not events
+
+
+def test_following_as_a_preposition_ends_a_modifier(code):
+    # "the prime minister of Lebanon following the invasion": the actor before "following" is not the invader
+    text = "The French president telephoned the prime minister of Lebanon following the invasion of Kuwait."
+    events = code(text, "1990-08-04")
+    assert not any(e.code.startswith("19") for e in events)

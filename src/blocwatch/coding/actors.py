@@ -290,7 +290,11 @@ class ActorMatcher:
             code = self.resolve_person(phrases, day) if kind == "person" else first.ref
             if first.form == "prefix" and not (e < end and lowers[e] in ("-", "–")):
                 continue
-            if first.form == "region" and not _reached(lowers, s, start):
+            if (
+                first.form == "region"
+                and not _reached(lowers, s, start)
+                and not _insurgents_of(lowers, s, e, start, end)
+            ):
                 continue
             if kind == "person" and e + 1 < end and lowers[e] == "-" and lowers[e + 1].isalpha():
                 continue  # "Park Jin" inside "Park Jin-young"
@@ -456,6 +460,24 @@ def _reached(lowers: list[str], s: int, start: int) -> bool:
     while k >= start and lowers[k] in _DETERMINERS:
         k -= 1
     return k >= start and lowers[k] in _REGION_PREPS
+
+
+# armed opponents named after the region they fight in: "Darfur rebels", "separatists in Aceh"
+_INSURGENT_WORDS = frozenset(
+    {"rebel", "rebels", "separatist", "separatists", "insurgent", "insurgents", "guerrilla", "guerrillas",
+     "guerilla", "guerillas", "militants", "militia", "militias"}
+)
+
+
+def _insurgents_of(lowers: list[str], s: int, e: int, start: int, end: int) -> bool:
+    """Whether the region named at ``[s, e)`` names the home of rebels or separatists ("Darfur rebels", "the
+    rebels in Darfur"): they are that state's armed opposition, as "Sudanese rebels" would be."""
+    if e < end and lowers[e] in _INSURGENT_WORDS:
+        return True
+    k = s - 1
+    while k >= start and lowers[k] in _DETERMINERS:
+        k -= 1
+    return k - 1 >= start and lowers[k] in ("in", "from") and lowers[k - 1] in _INSURGENT_WORDS
 
 
 def _clause_subject_before(lowers: list[str], end: int, s: int) -> bool:

@@ -523,7 +523,9 @@ _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", 
 
 
 # a coordination between an actor and a noun ends the phrase: "sanctions on Russia and a ban on exports"
-_NOT_MODIFIERS = frozenset({"and", "or", "but"})
+# words that end a modifier phrase: coordination, and "following" used as a preposition ("the president of
+# Armenia following the invasion of ...")
+_NOT_MODIFIERS = frozenset({"and", "or", "but", "following"})
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
