@@ -91,3 +91,11 @@ def test_following_as_a_preposition_ends_a_modifier(code):
     text = "The French president telephoned the prime minister of Lebanon following the invasion of Kuwait."
     events = code(text, "1990-08-04")
     assert not any(e.code.startswith("19") for e in events)
+
+
+def test_complaint_to_an_international_body_is_also_aimed_at_the_offender(code):
+    # a protest taken to the UN or the EU "over" or "about" another state's act faults that state as well
+    events = code("Cyprus complained to the European Union about Turkish warships in its waters.", "2018-02-14")
+    got = triples(events)
+    assert ("CYP", "IGO", "114", "asserted") in got
+    assert ("CYP", "TUR", "114", "asserted") in got

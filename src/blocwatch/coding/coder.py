@@ -80,6 +80,7 @@ from blocwatch.coding.roles import (
     sufferer_in_relative,
     unowned,
     visited_place,
+    with_complained_of,
     with_listed_targets,
     with_parallel_target,
     word_before,
@@ -428,6 +429,7 @@ def _document_verb_end(view: SentenceView, trig: Trigger) -> int | None:
 
 
 COMMITMENT = "03"
+PROTEST_NOTE = "114"  # a complaint or formal protest
 DEMAND = "10"
 # public statements (01) and diplomatic cooperation, praise and tribute (05)
 HONOURING_ROOTS = frozenset({"01", "05"})
@@ -1094,6 +1096,8 @@ class Coder:
                 tgt = with_parallel_target(view, tgt)
                 if pattern.code[:2] in ("11", "16", "17"):
                     tgt = with_listed_targets(view, tgt)
+                if pattern.code.startswith(PROTEST_NOTE):
+                    tgt = with_complained_of(view, tgt, src)
             if tgt is None and "dobj" in pattern.target and pattern.code[:2] > YIELDING:
                 # "condemned its rocket launch" faults another's act; "lift its curbs" yields one's own
                 tgt = object_owner(view, trig, src)

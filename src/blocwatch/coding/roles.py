@@ -182,6 +182,29 @@ def with_listed_targets(view: SentenceView, tgt: Group) -> Group:
     return tgt
 
 
+_COMPLAINT_ABOUT = frozenset({"over", "about", "against"})
+
+
+def with_complained_of(view: SentenceView, tgt: Group, src: Group) -> Group:
+    """ "Lebanon complained to the United Nations over two Israeli air raids": a protest taken to an
+    international body is also aimed at the state whose act it is about."""
+    if not all(m.code[:3] == "IGO" for m in tgt.members):
+        return tgt
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < tgt.end or g.start > tgt.end + 8:
+            continue
+        gap = lowers[tgt.end : g.start]
+        if any(w in (",", ";", ":") or w in TARGET_STOPS for w in gap):
+            return tgt
+        if view.governed_by_prep(g) in _COMPLAINT_ABOUT and not any(
+            m.code[:3] in {x.code[:3] for x in src.members} or m.code[:3] in ("IGO", "NGO") for m in g.members
+        ):
+            return Group(tgt.members + g.members)
+        return tgt
+    return tgt
+
+
 def is_number(word: str) -> bool:
     return word.replace(".", "").replace(",", "").isdigit()
 
