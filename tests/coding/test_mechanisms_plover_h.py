@@ -99,3 +99,10 @@ def test_complaint_to_an_international_body_is_also_aimed_at_the_offender(code):
     got = triples(events)
     assert ("CYP", "IGO", "114", "asserted") in got
     assert ("CYP", "TUR", "114", "asserted") in got
+
+
+def test_extremists_are_a_sector_of_their_own(code):
+    # a state's extremists (CAMEO RAD) are not the state itself: acting on them is not a self-reference
+    events = code("Serbian police arrested Serbian extremists who attacked a mosque in Belgrade.", "2004-03-19")
+    assert ("SRB", "SRB", "173", "asserted") in triples(events)
+    assert any(e.target == "SRBRAD" for e in events)
