@@ -106,3 +106,14 @@ def test_extremists_are_a_sector_of_their_own(code):
     events = code("Serbian police arrested Serbian extremists who attacked a mosque in Belgrade.", "2004-03-19")
     assert ("SRB", "SRB", "173", "asserted") in triples(events)
     assert any(e.target == "SRBRAD" for e in events)
+
+
+def test_the_leader_of_a_led_operation_is_the_one_faulted_or_joined(code):
+    # "the US-led strikes on Syria": whoever leads the operation is the one condemned, refused or joined (unlike
+    # "a US-drafted resolution", whose drafter is skipped); a named body after "-led" stays the target
+    events = code("Russia condemned the US-led strikes on Syria.", "2018-04-14")
+    assert ("RUS", "USA", "111", "asserted") in triples(events)
+    events = code("Germany refused to join the US-led coalition against Iraq.", "2003-01-22")
+    got = triples(events)
+    assert ("DEU", "USA", "120", "asserted") in got
+    assert not any(t == "IRQ" for _, t, _, _ in got)

@@ -154,6 +154,7 @@ TARGET_STOPS = frozenset(
     }
 )
 _AGENTIVE_PARTICIPLE = re.compile(r"^(\w+ed|led|made|built|owned|run|held|backed|brokered)$")
+_LEADING_PARTICIPLES = frozenset({"led"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _SUBJECT_BLOCKING_PREPS = PREPOSITIONS - {"of", "after", "before", "since", "until", "as", "while", "during"}
 _DIRECT_GAP_WORDS = frozenset(
@@ -388,8 +389,18 @@ def target_after(
             continue
         if g.start >= limit:
             break
-        if g.end + 1 < view.end and lowers[g.end] == "-" and _AGENTIVE_PARTICIPLE.match(lowers[g.end + 1]):
-            # "a US-drafted resolution", "North Korean-supplied missiles": an agent, not the target
+        if (
+            g.end + 1 < view.end
+            and lowers[g.end] == "-"
+            and _AGENTIVE_PARTICIPLE.match(lowers[g.end + 1])
+            and (
+                lowers[g.end + 1] not in _LEADING_PARTICIPLES
+                or any(h.start == g.end + 2 for h in view.groups)
+            )
+        ):
+            # "a US-drafted resolution", "North Korean-supplied missiles": an agent, not the target (but whoever
+            # leads a coalition, a war or strikes is the one joined, aided or condemned: "the US-led coalition";
+            # unless the led body is named itself: "the China-led Asian Infrastructure Investment Bank")
             skipped.update(range(g.start, g.end + 2))
             continue
         window = lowers[anchor : g.start]
