@@ -117,3 +117,9 @@ def test_the_leader_of_a_led_operation_is_the_one_faulted_or_joined(code):
     got = triples(events)
     assert ("DEU", "USA", "120", "asserted") in got
     assert not any(t == "IRQ" for _, t, _, _ in got)
+
+
+def test_pushing_for_someone_to_act_is_a_demand(code):
+    # "pushing (hard) for X to do Y" presses X, as "pressing X to" does (100)
+    events = code("Germany is pushing hard for Greece to accept the terms of the bailout.", "2015-07-10")
+    assert ("DEU", "GRC", "100", "asserted") in triples(events)
