@@ -123,3 +123,13 @@ def test_pushing_for_someone_to_act_is_a_demand(code):
     # "pushing (hard) for X to do Y" presses X, as "pressing X to" does (100)
     events = code("Germany is pushing hard for Greece to accept the terms of the bailout.", "2015-07-10")
     assert ("DEU", "GRC", "100", "asserted") in triples(events)
+
+
+def test_rebels_saying_their_government_must_act_make_a_demand(code):
+    # rebels laying a "must" on their own government demand it of them (a state saying its own government must
+    # act does not); with a coordinated subject, each conjunct is obliged
+    text = "Sudanese rebels said President Omar al-Bashir and the Sudanese army must withdraw from the villages."
+    events = code(text, "2004-05-01")
+    got = {(e.source, e.target, e.code) for e in events if e.mode == "asserted"}
+    assert ("SDNREB", "SDNGOV", "100") in got
+    assert ("SDNREB", "SDNMIL", "100") in got

@@ -577,6 +577,9 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
         if trig.pos - reach <= g.end <= trig.pos and not g.locative:
             between = lowers[g.end : trig.pos]
             if not any(w in (",", "that", "which", "who", ";", "said", "says") for w in between):
+                if obliged is not None and lowers[obliged.end] == "and" and g.start > obliged.end:
+                    # "President Kagame and his Rwandan Patriotic Front must ...": both conjuncts are obliged
+                    g = Group(obliged.members + g.members)
                 obliged = g
     if obliged is None:
         return _told_obligation(view, trig)
@@ -592,6 +595,19 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
             after = next((g for g in view.groups if g.start in (j + 1, j + 2)), None)
             return after, obliged
     return None, obliged
+
+
+# the state's armed or political opponents, who make demands of its government as a party of their own
+_OPPONENT_SECTORS = frozenset({"REB", "INS", "SEP", "OPP"})
+
+
+def _opponents_demand(src: Group, tgt: Group) -> bool:
+    """ "Rwandan rebels announced that President Kagame must agree to constitutional changes": the state's
+    rebels or opposition laying a "must" on its government make a demand of it (a state saying its own
+    government must act does not)."""
+    return all(m.code[3:6] in _OPPONENT_SECTORS for m in src.members) and any(
+        m.code[3:6] in STATE_SECTORS for m in tgt.members
+    )
 
 
 PEACEKEEPING = "074"
@@ -1047,7 +1063,7 @@ class Coder:
             return [], pattern.code, None
         elif OBLIGED in pattern.target:
             src, tgt = _obligation(view, trig)
-            if src is None or tgt is None or same_state(src, tgt):
+            if src is None or tgt is None or (same_state(src, tgt) and not _opponents_demand(src, tgt)):
                 return [], pattern.code, None
         elif (
             pattern.symmetric
