@@ -59,7 +59,7 @@ def gerund_list_head(lowers: list[str], pos: int, start: int) -> int | None:
     if pos - 2 < start or not lowers[pos].endswith("ing") or lowers[pos - 1] not in (",", "and", "or"):
         return None
     closed = False
-    for k in range(pos - 1, len(lowers) - 1):
+    for k in range(pos - 1, min(len(lowers) - 1, pos + _LIST_SPAN)):
         if lowers[k] in _LIST_BREAKS or lowers[k] == ".":
             break
         if lowers[k] in ("and", "or") and lowers[k + 1].endswith("ing"):
