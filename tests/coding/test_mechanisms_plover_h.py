@@ -42,6 +42,9 @@ def test_declared_refusal_to_meet_demands_is_a_rejection(code):
     assert ("GRC", "TUR", "124", "asserted") in triples(events)
     events = code("Israel will never bow to pressure from the United States, the prime minister said.", "1991-09-12")
     assert ("ISR", "USA", "124", "asserted") in triples(events)
+    # the irregular forms keep their "not": yielding itself is no refusal
+    events = code("Greece gave in to Turkish demands to demilitarise its Aegean islands.", "1996-02-08")
+    assert not any(e.code.startswith("12") for e in events)
 
 
 def test_accuser_after_a_long_charge_complement(code):
