@@ -193,11 +193,32 @@ def _people(people: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dict[str, 
         )
         default = entry.get("default") or (roles[-1].code[:3] + "ELI" if roles else "")
         actors[key] = DatedActor(key=key, name=name, default=default, roles=roles)
-        for text in dict.fromkeys([name, *(entry.get("aliases") or ())]):
-            phrases.append(ActorPhrase(str(text), False, "person", key, "alias"))
+        aliases = [str(t) for t in dict.fromkeys([name, *(entry.get("aliases") or ())])]
+        for text in dict.fromkeys([v for a in aliases for v in (a, *_article_variants(a))]):
+            phrases.append(ActorPhrase(text, False, "person", key, "alias"))
         for text in entry.get("short") or ():
             phrases.append(ActorPhrase(str(text), True, "person", key, "short"))
     return phrases, actors
+
+
+# the Arabic article is transliterated "al-" or "el-", with a hyphen or a space, in wire copy
+# ("Omar al-Bashir", "Omar El Bashir")
+_ARTICLE = re.compile(r"(?<![^\s])([AaEe])l-(?=\w)")
+
+
+def _article_variants(alias: str) -> list[str]:
+    """Spellings of a name's Arabic article other than the one listed: al-/el-, hyphen or space."""
+    if not _ARTICLE.search(alias):
+        return []
+    out = []
+    for vowel in ("a", "e"):
+        for joint in ("-", " "):
+
+            def spell(m: re.Match[str], vowel: str = vowel, joint: str = joint) -> str:
+                return (vowel.upper() if m.group(1).isupper() else vowel) + "l" + joint
+
+            out.append(_ARTICLE.sub(spell, alias))
+    return [v for v in out if v != alias]
 
 
 def _sector_phrases(sectors: list[dict[str, Any]]) -> list[ActorPhrase]:
