@@ -548,6 +548,16 @@ def _expand_groups(items: list[Mention]) -> list[Mention]:
     return out
 
 
+def _aside_before_last(gap: tuple[str, ...]) -> str | None:
+    """ "to Iran, Libya, Sudan, and with strings attached, Cuba": a short aside set off by a comma between
+    the list's closing "and" and its last item; like ", and" it joins only at the end of a comma list."""
+    words = gap[1:] if gap[:1] == (",",) else gap
+    if len(words) < 3 or words[0] not in ("and", "or") or words[-1] != ",":
+        return None
+    aside = words[2:-1] if words[1] == "," else words[1:-1]
+    return "comma-and" if 0 < len(aside) <= 4 and all(w.isalpha() for w in aside) else None
+
+
 def group_mentions(
     mentions: list[Mention], lowers: list[str], headline: bool = False, identity_nouns: frozenset[str] = frozenset()
 ) -> list[Group]:
@@ -563,7 +573,7 @@ def group_mentions(
             links.append("group")
             continue
         gap = tuple(lowers[a.end : b.start])
-        links.append(None if a.possessive else _JOINERS.get(gap))
+        links.append(None if a.possessive else _JOINERS.get(gap) or _aside_before_last(gap))
     # a chain of commas must end in an "and" link, otherwise it is not a list;
     # ", and" joins only at the end of such a list ("A, B, and C", not "A, and B")
     for i, link in enumerate(links):
