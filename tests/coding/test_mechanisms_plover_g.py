@@ -18,3 +18,10 @@ def test_aside_before_the_last_item_of_a_list(code):
     assert {(state, "TUR", "111", "asserted") for state in ("GRC", "CYP", "ITA")} <= got
     got = triples(code("Washington eased export curbs on Vietnam, Laos, and in some cases, Cambodia.", "2016-05-23"))
     assert ("USA", "KHM", "085", "asserted") in got and ("USA", "VNM", "085", "asserted") in got
+
+
+
+def test_easing_emergency_measures(code):
+    # "emergency measures" and "emergency powers" are emergency rule under another name (0814)
+    events = code("Belgrade lifted emergency measures in Kosovo on Friday after a week of calm.", "1991-02-12")
+    assert ("SRB", "XKX", "0814", "asserted") in triples(events)
