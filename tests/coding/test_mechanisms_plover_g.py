@@ -25,3 +25,14 @@ def test_easing_emergency_measures(code):
     # "emergency measures" and "emergency powers" are emergency rule under another name (0814)
     events = code("Belgrade lifted emergency measures in Kosovo on Friday after a week of calm.", "1991-02-12")
     assert ("SRB", "XKX", "0814", "asserted") in triples(events)
+
+
+def test_host_of_talks_between_two_sides_receives_both(code):
+    # the host of a meeting "between" two others receives both sides (043); a readiness to host is a
+    # commitment to meet (036, asserted); after "between" the "and" joins the sides even when the first is
+    # an adjective before a head noun the lexicon does not know ("an Iranian trade mission")
+    got = triples(code("Oman said it was ready to host a meeting between an Iranian trade mission and Saudi officials.",
+                       "2016-02-03"))
+    assert {("OMN", "IRN", "036", "asserted"), ("OMN", "SAU", "036", "asserted")} <= got
+    got = triples(code("Turkey hosted a meeting between Russian and Ukrainian negotiators on Thursday.", "2022-03-10"))
+    assert {("TUR", "RUS", "043", "asserted"), ("TUR", "UKR", "043", "asserted")} <= got

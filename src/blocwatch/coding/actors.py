@@ -558,6 +558,21 @@ def _aside_before_last(gap: tuple[str, ...]) -> str | None:
     return "comma-and" if 0 < len(aside) <= 4 and all(w.isalpha() for w in aside) else None
 
 
+def _between_sides(lowers: list[str], a: Mention, gap: tuple[str, ...]) -> str | None:
+    """ "a meeting between an Israeli peace movement and the PLO": after "between", the "and" joins the two
+    sides even when the first is an adjective with a head noun the lexicon does not know."""
+    k = a.start - 1
+    while k >= 0 and lowers[k] in ("a", "an", "the"):
+        k -= 1
+    if k < 0 or lowers[k] != "between":
+        return None
+    words = gap[:-1] if gap[-1:] == ("the",) else gap
+    if len(words) < 2 or words[-1] != "and":
+        return None
+    head = words[:-1]
+    return "and" if len(head) <= 3 and all(w.isalpha() and w not in ("and", "or") for w in head) else None
+
+
 def group_mentions(
     mentions: list[Mention], lowers: list[str], headline: bool = False, identity_nouns: frozenset[str] = frozenset()
 ) -> list[Group]:
@@ -573,7 +588,9 @@ def group_mentions(
             links.append("group")
             continue
         gap = tuple(lowers[a.end : b.start])
-        links.append(None if a.possessive else _JOINERS.get(gap) or _aside_before_last(gap))
+        links.append(
+            None if a.possessive else _JOINERS.get(gap) or _aside_before_last(gap) or _between_sides(lowers, a, gap)
+        )
     # a chain of commas must end in an "and" link, otherwise it is not a list;
     # ", and" joins only at the end of such a list ("A, B, and C", not "A, and B")
     for i, link in enumerate(links):

@@ -378,6 +378,8 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
 
 # words before a verb that make it an aim rather than an act: "to", "aimed at", "for", "toward"
 _PURPOSE_MARKERS = frozenset({"to", "at", "for", "toward", "towards", "of", "on"})
+# verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
+_HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
 
 def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
@@ -1031,6 +1033,19 @@ class Coder:
             src, tgt = _obligation(view, trig)
             if src is None or tgt is None or same_state(src, tgt):
                 return [], pattern.code, None
+        elif (
+            pattern.symmetric
+            and pattern.objects
+            and pattern.code[:2] == HOST[:2]
+            and view.lowers[trig.pos] in _HOSTING_VERBS
+            and (pair := between_pair(view, trig)) is not None
+            and (host := self._verb_subject(view, trig, state, previous_sources)) is not None
+            and not host.locative
+            and not {m.code[:3] for m in host.members} & {m.code[:3] for m in pair.members}
+        ):
+            # "hosted talks between Israel and Egypt", "ready to host a meeting between Israel and the PLO":
+            # the host receives both sides (043)
+            return self._pairs(host, pair, False), HOST, host
         elif (
             pattern.symmetric
             and pattern.objects
