@@ -36,3 +36,13 @@ def test_host_of_talks_between_two_sides_receives_both(code):
     assert {("OMN", "IRN", "036", "asserted"), ("OMN", "SAU", "036", "asserted")} <= got
     got = triples(code("Turkey hosted a meeting between Russian and Ukrainian negotiators on Thursday.", "2022-03-10"))
     assert {("TUR", "RUS", "043", "asserted"), ("TUR", "UKR", "043", "asserted")} <= got
+
+
+def test_agreed_that_both_sides_should_is_a_commitment(code):
+    # "agreed that both sides should ...": the agreeing sides bind themselves (03x, asserted), as with "would"
+    text = "Armenia and Azerbaijan agreed on Friday that both sides should resume talks on the border dispute."
+    got = triples(code(text, "2021-11-26"))
+    assert {("ARM", "AZE", "036", "asserted"), ("AZE", "ARM", "036", "asserted")} <= got
+    # a third party told what it ought to do is no commitment by the agreeing sides
+    got = triples(code("Britain and France agreed that Libya should release the detained sailors.", "2011-01-05"))
+    assert not any(c.startswith("03") for _, _, c, _ in got)

@@ -378,6 +378,12 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
 
 # words before a verb that make it an aim rather than an act: "to", "aimed at", "for", "toward"
 _PURPOSE_MARKERS = frozenset({"to", "at", "for", "toward", "towards", "of", "on"})
+# the agreeing sides named again as the subject of what they agreed: "agreed that their countries should ..."
+_AGREERS_THEMSELVES = frozenset(
+    (a, b)
+    for a in ("their", "both", "two")
+    for b in ("countries", "sides", "governments", "states", "nations", "leaders", "parties")
+)
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1315,7 +1321,7 @@ class Coder:
                     break
             else:
                 return None
-        if k > view.start and lowers[k] == "would" and code[:2] <= "08":
+        if k > view.start and lowers[k] in ("would", "should") and code[:2] <= "08":
             return self._agreed_that(view, k)
         if k <= view.start or lowers[k] != "to":
             return None
@@ -1341,11 +1347,17 @@ class Coder:
         return verb is not None and view.lowers[verb] in self.modality.threat_intent
     def _agreed_that(self, view: SentenceView, would: int) -> int | None:
         """ "had agreed in Busan that Washington would cut tariffs": a cooperative act in a that-clause of
-        agreeing or promising, told with "would", is a commitment; the position of the commitment verb."""
+        agreeing or promising, told with "would" (or "should", when the agreeing sides name themselves again: "agreed
+        that their countries should cooperate"), is a commitment; the position of the commitment verb."""
         lowers = view.lowers
         doer = next((g.start for g in view.groups if g.end == would), None)
+        if lowers[would] == "should":
+            doer = None  # "agreed that Japan should lift its curbs" may name what a third party ought to do
         if doer is None and lowers[would - 1] in ("it", "they", "he", "she", "we"):
             doer = would - 1  # "promised that it would resume talks"
+        elif doer is None and tuple(lowers[would - 2 : would]) in _AGREERS_THEMSELVES:
+            # "agreed that their countries should cooperate": the agreeing sides bind themselves
+            doer = would - 3 if lowers[would - 3] == "the" else would - 2
         if doer is None or doer - 1 <= view.start or lowers[doer - 1] != "that":
             return None
         k = doer - 2
