@@ -46,3 +46,11 @@ def test_agreed_that_both_sides_should_is_a_commitment(code):
     # a third party told what it ought to do is no commitment by the agreeing sides
     got = triples(code("Britain and France agreed that Libya should release the detained sailors.", "2011-01-05"))
     assert not any(c.startswith("03") for _, _, c, _ in got)
+
+
+def test_state_name_with_a_dropped_letter(code):
+    # wire copy drops a letter from long state names ("Kazakstan", "Phillipines" less an "l"); only capitalised
+    got = triples(code("Kazakstan accused Kyrgyzstan of cutting water supplies to its southern farms.", "2008-07-14"))
+    assert ("KAZ", "KGZ", "112", "asserted") in got
+    got = triples(code("Venezula expelled the Colombian ambassador on Monday.", "2008-03-03"))
+    assert any(s == "VEN" and t == "COL" for s, t, _, _ in got)

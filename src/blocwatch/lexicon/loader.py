@@ -147,7 +147,26 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
         ):
             for text in entry.get(key) or ():
                 phrases.append(ActorPhrase(str(text), case, "state", code, form))
+    # a letter dropped from a long one-word state name ("Ethopia", "Afganistan", "Phillipines" less one "l"):
+    # capitalised, and never where the misspelling is itself another name
+    # ("Ieland" could be Iceland or Ireland: left out)
+    known = {p.text.lower() for p in phrases}
+    typos: dict[str, set[str]] = {}
+    for entry in states:
+        for text in entry.get("names") or ():
+            for typo in _dropped_letter(str(text)) - known:
+                typos.setdefault(typo, set()).add(entry["code"])
+    for typo, codes in sorted(typos.items()):
+        if len(codes) == 1:
+            phrases.append(ActorPhrase(typo, True, "state", codes.pop(), "name"))
     return phrases, names
+
+
+def _dropped_letter(name: str) -> set[str]:
+    """Misspellings of a one-word name of seven letters or more with one inner letter left out."""
+    if len(name) < 7 or not name.isalpha() or not name[0].isupper():
+        return set()
+    return {name[:i] + name[i + 1 :] for i in range(1, len(name) - 1)}
 
 
 def _org_phrases(orgs: list[dict[str, Any]]) -> list[ActorPhrase]:
