@@ -54,3 +54,12 @@ def test_state_name_with_a_dropped_letter(code):
     assert ("KAZ", "KGZ", "112", "asserted") in got
     got = triples(code("Venezula expelled the Colombian ambassador on Monday.", "2008-03-03"))
     assert any(s == "VEN" and t == "COL" for s, t, _, _ in got)
+
+
+def test_reopening_a_border_to_someone_eases_a_restriction(code):
+    # a border opened "to" someone eases a restriction on them (081)
+    got = triples(code("Burundi reopened its border to Rwandan traders after a two-month closure.", "2016-08-01"))
+    assert ("BDI", "RWA", "081", "asserted") in got
+    # "agreed to re-open": the split-off prefix does not hide the commitment (0351)
+    got = triples(code("Uganda agreed to re-open its border to Rwandan traders next month.", "2019-08-21"))
+    assert ("UGA", "RWA", "0351", "asserted") in got

@@ -1309,6 +1309,8 @@ class Coder:
         """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
         lowers = view.lowers
         k = pos - 1
+        if k - 1 > view.start and lowers[k] == "-" and lowers[k - 1] == "re":
+            k -= 2  # "agreed to re-open": the tokenizer splits off the prefix
         while k > view.start and lowers[k] in INTENT_ADVERBS:
             k -= 1
         if k > view.start and lowers[k] == "and":
