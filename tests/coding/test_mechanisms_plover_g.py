@@ -63,3 +63,12 @@ def test_reopening_a_border_to_someone_eases_a_restriction(code):
     # "agreed to re-open": the split-off prefix does not hide the commitment (0351)
     got = triples(code("Uganda agreed to re-open its border to Rwandan traders next month.", "2019-08-21"))
     assert ("UGA", "RWA", "0351", "asserted") in got
+
+
+def test_donating_is_aid_and_doctors_from_a_state_are_its_people(code):
+    # whatever is donated to someone is aid (070); "doctors from two Japanese charities" are Japan's people,
+    # as "envoys from China" are China's: "from" with a count between noun and state
+    text = "Doctors from three Japanese charities donated 20 ambulances to the Afghan health ministry."
+    assert ("JPN", "AFG", "070", "asserted") in triples(code(text, "2004-05-11"))
+    got = triples(code("Saudi Arabia donated $10 million to Lebanon.", "2007-01-25"))
+    assert ("SAU", "LBN", "070", "asserted") in got

@@ -413,7 +413,9 @@ class ActorMatcher:
                     # "the withdrawal of some invasion forces from Panama": the place they leave, not their state
                     leaving = any(w in _LEAVING for w in lowers[max(start, m.start - 5) : m.start])
                     if nxt.kind in ("state", "group") and (
-                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned and not leaving) or civil_in
+                        gap in (["of"], ["of", "the"])
+                        or (gap[:1] == ["from"] and _counted_from(gap) and not owned and not leaving)
+                        or civil_in
                     ):
                         # "opposition groups in Zimbabwe", "protesters in Seoul": people of the place
                         # "the envoy from China" is China's; "its ambassador from Seoul" is not
@@ -456,6 +458,11 @@ def _reached(lowers: list[str], s: int, start: int) -> bool:
     while k >= start and lowers[k] in _DETERMINERS:
         k -= 1
     return k >= start and lowers[k] in _REGION_PREPS
+
+
+def _counted_from(gap: list[str]) -> bool:
+    """ "envoys from China", "doctors from two American charities": "from", then at most a count or "the"."""
+    return len(gap) == 1 or (len(gap) == 2 and (gap[1] in _COUNTS or gap[1].isdigit() or gap[1] == "the"))
 
 
 def _clause_subject_before(lowers: list[str], end: int, s: int) -> bool:
