@@ -72,3 +72,11 @@ def test_donating_is_aid_and_doctors_from_a_state_are_its_people(code):
     assert ("JPN", "AFG", "070", "asserted") in triples(code(text, "2004-05-11"))
     got = triples(code("Saudi Arabia donated $10 million to Lebanon.", "2007-01-25"))
     assert ("SAU", "LBN", "070", "asserted") in got
+
+
+def test_yielding_to_unnamed_rebels_is_yielding_to_ones_own(code):
+    # a state that yields to rebels or opposition named only by their role yields to its own (as force used
+    # on them falls on its own); freed "fishermen" may be anyone's
+    text = "The Nepalese government on Monday accepted demands from Maoist rebels for an interim constitution."
+    assert ("NPL", "NPL", "080", "asserted") in triples(code(text, "2006-06-12"))
+    assert not any(t == "JPN" for _, t, _, _ in triples(code("Japan released fishermen on Friday.", "2010-09-24")))

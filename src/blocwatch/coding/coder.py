@@ -384,6 +384,8 @@ _AGREERS_THEMSELVES = frozenset(
     for a in ("their", "both", "two")
     for b in ("countries", "sides", "governments", "states", "nations", "leaders", "parties")
 )
+# a state's own opponents, to whom it may yield
+_DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "SEP", "LAB"})
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1108,6 +1110,10 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and pattern.code[:2] == YIELDING:
+                # "accepted demands from rebels": a state yields to its own armed or organised opponents as it
+                # uses force on them (freed "fishermen" may be anyone's)
+                tgt = compatriots(view, trig, src, _DISSIDENT_SECTORS)
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":
