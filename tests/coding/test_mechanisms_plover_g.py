@@ -80,3 +80,12 @@ def test_yielding_to_unnamed_rebels_is_yielding_to_ones_own(code):
     text = "The Nepalese government on Monday accepted demands from Maoist rebels for an interim constitution."
     assert ("NPL", "NPL", "080", "asserted") in triples(code(text, "2006-06-12"))
     assert not any(t == "JPN" for _, t, _, _ in triples(code("Japan released fishermen on Friday.", "2010-09-24")))
+
+
+def test_strike_called_off_after_talks_with_someone(code):
+    # a hyphenated compound in an object gap is one word ("a three-day strike"); a concession made "after
+    # talks with" someone is made to them
+    text = "Bolivian miners called off a three-day strike after negotiations with the Bolivian government."
+    assert ("BOL", "BOL", "082", "asserted") in triples(code(text, "2006-10-07"))
+    text = "Iran released the detained sailors after talks with Britain."
+    assert ("IRN", "GBR", "0841", "asserted") in triples(code(text, "2007-04-04"))

@@ -386,6 +386,10 @@ _AGREERS_THEMSELVES = frozenset(
 )
 # a state's own opponents, to whom it may yield
 _DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "SEP", "LAB"})
+# talks whose other side a concession made "after" them is made to
+_TALK_NOUNS = frozenset(
+    {"talks", "negotiations", "deliberations", "consultations", "discussions", "meeting", "meetings", "dialogue"}
+)
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1119,6 +1123,8 @@ class Coder:
             if tgt is None and trig.morph == "ing":
                 sender, recipient = self._message_parties(view, trig)
                 tgt = recipient if sender is src else self._absolute_partner(view, src, state)
+            if tgt is None and pattern.code[:2] == YIELDING:
+                tgt = self._after_talks_with(view, trig, src)
             if tgt is None and pattern.code[:2] <= "08":
                 tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
             if tgt is None and pattern.code == VISIT:
@@ -1500,6 +1506,26 @@ class Coder:
         if not partners or len(partners) == len(state.source.members):
             return None
         return Group(partners)
+
+    @staticmethod
+    def _after_talks_with(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "called off the strike after deliberations with the government": a concession made at the end of
+        talks is made to the other side of the talks."""
+        lowers = view.lowers
+        for k in range(trig.end, min(view.end, trig.end + 4)):
+            if lowers[k] not in ("after", "following"):
+                if lowers[k] in (",", ";", ":") or lowers[k] in TARGET_STOPS:
+                    return None
+                continue
+            for j in range(k + 1, min(view.end - 1, k + 5)):
+                if lowers[j] in _TALK_NOUNS and lowers[j + 1] == "with":
+                    codes = {m.code for m in src.members}
+                    return next(
+                        (g for g in view.groups if j + 1 < g.start <= j + 4 and {m.code for m in g.members} != codes),
+                        None,
+                    )
+            return None
+        return None
 
     @staticmethod
     def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:

@@ -319,9 +319,15 @@ def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) ->
     if tuple(seq[i : i + len(head)]) != head:
         return -1
     j0 = i + len(head)
-    for j in range(j0, min(j0 + 4, len(seq), stop)):
+    # up to three words in the gap; a hyphenated compound split by the tokenizer ("a four-day strike") is one
+    hyphens = 0
+    for j in range(j0, min(j0 + 10, len(seq), stop)):
+        if j - j0 - 2 * hyphens > 3:
+            break
         if tuple(seq[j : j + len(tail)]) == tail:
             return j + len(tail)
+        if seq[j] == "-":
+            hyphens += 1
     return -1
 
 
