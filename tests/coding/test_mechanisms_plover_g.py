@@ -89,3 +89,10 @@ def test_strike_called_off_after_talks_with_someone(code):
     assert ("BOL", "BOL", "082", "asserted") in triples(code(text, "2006-10-07"))
     text = "Iran released the detained sailors after talks with Britain."
     assert ("IRN", "GBR", "0841", "asserted") in triples(code(text, "2007-04-04"))
+
+
+def test_easing_a_curfew_with_no_one_named_eases_it_on_ones_own_people(code):
+    # curfews, emergency rule and curbs on political freedoms weigh on the state's own people, even when the
+    # place named is one the lexicon does not know
+    text = "Ethiopia's government on Monday lifted a state of emergency in the Amhara region."
+    assert ("ETH", "ETH", "0814", "asserted") in triples(code(text, "2017-08-07"))

@@ -390,6 +390,40 @@ _DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "SEP", "LAB"})
 _TALK_NOUNS = frozenset(
     {"talks", "negotiations", "deliberations", "consultations", "discussions", "meeting", "meetings", "dialogue"}
 )
+# easing curbs a state keeps on its own people: political freedoms, party bans, curfews, emergency rule
+_DOMESTIC_EASING = frozenset({"0811", "0812", "0813", "0814"})
+
+
+_SUBDIVISIONS = frozenset(
+    {"state", "province", "region", "district", "prefecture", "governorate", "county", "territory", "provinces",
+     "regions", "districts", "states"}
+)
+
+
+def _in_subdivision(view: SentenceView, end: int) -> bool:
+    """Whether "in" a province, region or state named by the lexicon as no actor follows ``end``: "in West Darfur
+    State", "in the Amhara region"."""
+    lowers = view.lowers
+    for k in range(end, min(view.end, end + 3)):
+        if lowers[k] in ("in", "across", "throughout"):
+            for j in range(k + 1, min(view.end, k + 6)):
+                if any(g.start <= j < g.end for g in view.groups) or not lowers[j].isalpha():
+                    return False
+                if lowers[j] in _SUBDIVISIONS and j > k + 1:
+                    return True
+            return False
+    return False
+
+
+def _own_state(src: Group) -> str | None:
+    """The one state all of ``src`` belongs to, or None (several states, an IGO or NGO)."""
+    states = {m.code[:3] for m in src.members}
+    if len(states) != 1:
+        return None
+    state = next(iter(states))
+    return state if state.isalpha() and state not in ("IGO", "NGO") else None
+
+
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1183,6 +1217,15 @@ class Coder:
         if tgt is None and (pattern.code.startswith(THREATEN) or self._threatened(view, trig, pattern.code)):
             tgt = condition_subject(view, trig, src)
         code = pattern.code
+        if (
+            tgt is None
+            and code in _DOMESTIC_EASING
+            and (own := _own_state(src)) is not None
+            and _in_subdivision(view, trig.end)
+        ):
+            # "lifted a state of emergency in West Darfur State": curfews, emergency rule and curbs on political
+            # freedom eased in one of the state's provinces are eased on its own people
+            tgt = Group([Mention(trig.pos, trig.end, own, "state", "compatriot")])
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
         pairs = self._pairs(src, tgt, pattern.symmetric)
