@@ -96,3 +96,9 @@ def test_easing_a_curfew_with_no_one_named_eases_it_on_ones_own_people(code):
     # place named is one the lexicon does not know
     text = "Ethiopia's government on Monday lifted a state of emergency in the Amhara region."
     assert ("ETH", "ETH", "0814", "asserted") in triples(code(text, "2017-08-07"))
+
+
+def test_bare_infinitive_after_help_is_no_object_noun(code):
+    # "to help support X": "support" is a verb, not the thing rallied; the "against" later is the cause's
+    text = "Qatar has mobilized lobby groups in Washington to help support the rights of Syrians fighting against Iran."
+    assert not any(c == "113" for _, _, c, _ in triples(code(text, "2013-05-02")))

@@ -452,6 +452,8 @@ class TriggerMatcher:
                     obj_end = pos + 1
                 if obj_end == -1:
                     continue
+                if obj_start > pos + 1 and lowers[obj_start - 1] == "help":
+                    continue  # "mobilized lobby groups to help support ...": a bare infinitive, not an object noun
                 # the object must not lie beyond a clause boundary, nor inside a relative clause on the verb's
                 # own object ("ending a standoff that had strained ties": the standoff is what ended)
                 if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]) or any(
