@@ -54,6 +54,9 @@ def test_state_name_with_a_dropped_letter(code):
     assert ("KAZ", "KGZ", "112", "asserted") in got
     got = triples(code("Venezula expelled the Colombian ambassador on Monday.", "2008-03-03"))
     assert any(s == "VEN" and t == "COL" for s, t, _, _ in got)
+    # never where the misspelling is another name of the lexicon: "Cameron" is no Cameroon
+    got = triples(code("Cameron criticized Argentina over the Falklands on Tuesday.", "2012-03-27"))
+    assert not any(s == "CMR" for s, _, _, _ in got)
 
 
 def test_reopening_a_border_to_someone_eases_a_restriction(code):

@@ -147,24 +147,30 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
         ):
             for text in entry.get(key) or ():
                 phrases.append(ActorPhrase(str(text), case, "state", code, form))
-    # a letter dropped from a long one-word state name ("Ethopia", "Afganistan", "Phillipines" less one "l"):
-    # capitalised, and never where the misspelling is itself another name
-    # ("Ieland" could be Iceland or Ireland: left out)
-    known = {p.text.lower() for p in phrases}
-    typos: dict[str, set[str]] = {}
-    for entry in states:
-        for text in entry.get("names") or ():
-            for typo in _dropped_letter(str(text)) - known:
-                typos.setdefault(typo, set()).add(entry["code"])
-    for typo, codes in sorted(typos.items()):
-        if len(codes) == 1:
-            phrases.append(ActorPhrase(typo, True, "state", codes.pop(), "name"))
     return phrases, names
 
 
+# words and surnames a dropped letter makes of a state name
+_NOT_TYPOS = frozenset({"surname", "lichtenstein"})
+
+
+def _state_typos(states: list[dict[str, Any]], known: set[str]) -> list[ActorPhrase]:
+    """A letter dropped from a long one-word state name ("Ethopia", "Afganistan", "Phillipines" less one "l"):
+    matched capitalised only, and never where the misspelling is another phrase of the lexicon ("Cameron") or
+    could be either of two states."""
+    typos: dict[str, set[str]] = {}
+    for entry in states:
+        for text in entry.get("names") or ():
+            for typo in _dropped_letter(str(text)):
+                if typo.lower() not in known and typo.lower() not in _NOT_TYPOS:
+                    typos.setdefault(typo, set()).add(entry["code"])
+    unique = sorted((typo, codes.pop()) for typo, codes in typos.items() if len(codes) == 1)
+    return [ActorPhrase(typo, True, "state", code, "name") for typo, code in unique]
+
+
 def _dropped_letter(name: str) -> set[str]:
-    """Misspellings of a one-word name of seven letters or more with one inner letter left out."""
-    if len(name) < 7 or not name.isalpha() or not name[0].isupper():
+    """Misspellings of a one-word name of eight letters or more with one inner letter left out."""
+    if len(name) < 8 or not name.isalpha() or not name[0].isupper():
         return set()
     return {name[:i] + name[i + 1 :] for i in range(1, len(name) - 1)}
 
@@ -349,7 +355,8 @@ def _modality(data: dict[str, Any]) -> Modality:
 def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     """Load every lexicon file from ``directory`` (the shipped data when None)."""
     cameo = load_cameo()
-    state_phrases, state_names = _state_phrases(_read_yaml(directory, "states.yaml") or [])
+    states = _read_yaml(directory, "states.yaml") or []
+    state_phrases, state_names = _state_phrases(states)
     org_phrases = _org_phrases(_read_yaml(directory, "organizations.yaml") or [])
     person_phrases, actors = _people(
         (_read_yaml(directory, "people.yaml") or []) + (_read_yaml(directory, "people_world.yaml") or [])
@@ -371,8 +378,10 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
         base = resources.files("blocwatch.lexicon").joinpath("data", name)
         path = base if directory is None else directory / name
         digest.update(path.read_bytes())
+    phrases = state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases + place_phrases
+    phrases += _state_typos(states, {p.text.lower() for p in phrases})
     return Lexicon(
-        phrases=tuple(state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases + place_phrases),
+        phrases=tuple(phrases),
         dated_actors=actors,
         patterns=patterns,
         modality=modality,
