@@ -105,3 +105,12 @@ def test_bare_infinitive_after_help_is_no_object_noun(code):
     # "to help support X": "support" is a verb, not the thing rallied; the "against" later is the cause's
     text = "Qatar has mobilized lobby groups in Washington to help support the rights of Syrians fighting against Iran."
     assert not any(c == "113" for _, _, c, _ in triples(code(text, "2013-05-02")))
+
+
+def test_agreeing_to_a_ceasefire_is_a_commitment(code):
+    # "agreed to a ceasefire" commits to stop fighting (0356, asserted, both ways for coordinated sides);
+    # signing or declaring one is the truce itself (0871)
+    got = triples(code("Armenia and Azerbaijan agreed to a humanitarian truce on Saturday.", "2020-10-17"))
+    assert {("ARM", "AZE", "0356", "asserted"), ("AZE", "ARM", "0356", "asserted")} <= got
+    got = triples(code("Armenia and Azerbaijan signed a ceasefire in Moscow.", "2020-11-10"))
+    assert ("ARM", "AZE", "0871", "asserted") in got
