@@ -114,3 +114,10 @@ def test_agreeing_to_a_ceasefire_is_a_commitment(code):
     assert {("ARM", "AZE", "0356", "asserted"), ("AZE", "ARM", "0356", "asserted")} <= got
     got = triples(code("Armenia and Azerbaijan signed a ceasefire in Moscow.", "2020-11-10"))
     assert ("ARM", "AZE", "0871", "asserted") in got
+
+
+def test_accepting_a_plan_is_agreement_in_principle(code):
+    # accepting another's plan, proposal or formula is an agreement in principle (030); the plan's author is
+    # the target
+    got = triples(code("Serbia accepted a Russian proposal for ending the standoff in the north.", "2011-08-01"))
+    assert ("SRB", "RUS", "030", "asserted") in got
