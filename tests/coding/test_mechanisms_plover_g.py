@@ -121,3 +121,9 @@ def test_accepting_a_plan_is_agreement_in_principle(code):
     # the target
     got = triples(code("Serbia accepted a Russian proposal for ending the standoff in the north.", "2011-08-01"))
     assert ("SRB", "RUS", "030", "asserted") in got
+
+
+def test_paying_compensation_returns_property(code):
+    # compensation paid for what was taken makes good the property (0842)
+    got = triples(code("Libya paid compensation to French victims of the airliner bombing.", "2004-01-09"))
+    assert ("LBY", "FRA", "0842", "asserted") in got
