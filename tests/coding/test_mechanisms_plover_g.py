@@ -127,3 +127,12 @@ def test_paying_compensation_returns_property(code):
     # compensation paid for what was taken makes good the property (0842)
     got = triples(code("Libya paid compensation to French victims of the airliner bombing.", "2004-01-09"))
     assert ("LBY", "FRA", "0842", "asserted") in got
+
+
+def test_extending_a_peacekeeping_mandate_protects_the_host_state(code):
+    # a peacekeeping force's mandate extended protects the state where it serves (074); agreeing to the
+    # extension promises that protection (0334)
+    text = "The Security Council renewed the mandate of the UN peacekeeping force in Cyprus for six months."
+    assert ("IGO", "CYP", "074", "asserted") in triples(code(text, "2003-06-11"))
+    text = "The Security Council agreed to a one-year extension of the mandate of the peacekeeping mission in Liberia."
+    assert ("IGO", "LBR", "0334", "asserted") in triples(code(text, "2007-09-28"))
