@@ -83,6 +83,9 @@ def test_yielding_to_unnamed_rebels_is_yielding_to_ones_own(code):
     text = "The Nepalese government on Monday accepted demands from Maoist rebels for an interim constitution."
     assert ("NPL", "NPL", "080", "asserted") in triples(code(text, "2006-06-12"))
     assert not any(t == "JPN" for _, t, _, _ in triples(code("Japan released fishermen on Friday.", "2010-09-24")))
+    # the agent of the object ("a siege called by insurgents") is not whom the state yields to
+    got = triples(code("Nepal's government sought talks to end a blockade called by Maoist insurgents.", "2004-08-20"))
+    assert not any(t == "NPL" for _, t, _, _ in got)
 
 
 def test_strike_called_off_after_talks_with_someone(code):
