@@ -221,8 +221,11 @@ def compatriots(
             continue
         if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
             return None
-        if sectors is not None and (sector not in sectors or "by" in lowers[max(trig.end, start - 2) : start]):
-            return None  # "to end a siege called by Maoist insurgents": the agent of the object, not the target
+        if sectors is not None and (
+            sector not in sectors or start < trig.end or "by" in lowers[max(trig.end, start - 2) : start]
+        ):
+            # "to end a siege called by Maoist insurgents", "End Rebel Blockade": the object's own agent
+            return None
         return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
     return None
 
