@@ -124,6 +124,9 @@ def test_accepting_a_plan_is_agreement_in_principle(code):
     # the target
     got = triples(code("Serbia accepted a Russian proposal for ending the standoff in the north.", "2011-08-01"))
     assert ("SRB", "RUS", "030", "asserted") in got
+    # a headline's "X urged to accept ..." asks X; X has accepted nothing yet
+    got = triples(code("Japan urged to accept South Korean proposal on fisheries", "2001-06-20"))
+    assert not any(c == "030" for _, _, c, _ in got)
 
 
 def test_paying_compensation_returns_property(code):

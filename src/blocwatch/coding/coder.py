@@ -424,6 +424,8 @@ def _own_state(src: Group) -> str | None:
     return state if state.isalpha() and state not in ("IGO", "NGO") else None
 
 
+# appeal verbs whose participle, right before "to", makes its subject the one asked ("Japan urged to lift ...")
+_URGED_PARTICIPLES = frozenset({"urged", "asked", "pressed", "pressured", "called", "encouraged", "told", "requested"})
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1450,6 +1452,8 @@ class Coder:
         k = infinitive_to(view, pos)
         if k is None:
             return False
+        if k - 1 > view.start and lowers[k - 1] in _URGED_PARTICIPLES:
+            return True  # "U.S. urged to accept DPRK's proposal": the passive addressee is asked, does nothing yet
         addressee = max((g for g in view.groups if g.end <= k), key=lambda g: g.end, default=None)
         if addressee is None or k - addressee.end > 3:
             return False
