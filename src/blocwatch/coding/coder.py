@@ -392,8 +392,7 @@ _TALK_NOUNS = frozenset(
 )
 # easing curbs a state keeps on its own people: political freedoms, party bans, curfews, emergency rule
 _DOMESTIC_EASING = frozenset({"0811", "0812", "0813", "0814"})
-
-
+# words naming a part of a state ("West Darfur State", "the Amhara region")
 _SUBDIVISIONS = frozenset(
     {"state", "province", "region", "district", "prefecture", "governorate", "county", "territory", "provinces",
      "regions", "districts", "states"}
@@ -401,8 +400,8 @@ _SUBDIVISIONS = frozenset(
 
 
 def _in_subdivision(view: SentenceView, end: int) -> bool:
-    """Whether "in" a province, region or state named by the lexicon as no actor follows ``end``: "in West Darfur
-    State", "in the Amhara region"."""
+    """Whether "in" and a province, region or state that the lexicon knows as no actor follow ``end``: "in West
+    Darfur State", "in the Amhara region"."""
     lowers = view.lowers
     for k in range(end, min(view.end, end + 3)):
         if lowers[k] in ("in", "across", "throughout"):
