@@ -417,7 +417,9 @@ class ActorMatcher:
                     # "the withdrawal of some invasion forces from Panama": the place they leave, not their state
                     leaving = any(w in _LEAVING for w in lowers[max(start, m.start - 5) : m.start])
                     if nxt.kind in ("state", "group") and (
-                        gap in (["of"], ["of", "the"]) or (gap == ["from"] and not owned and not leaving) or civil_in
+                        gap in (["of"], ["of", "the"])
+                        or (gap[:1] == ["from"] and _counted_from(gap) and not owned and not leaving)
+                        or civil_in
                     ):
                         # "opposition groups in Zimbabwe", "protesters in Seoul": people of the place
                         # "the envoy from China" is China's; "its ambassador from Seoul" is not
@@ -478,6 +480,11 @@ def _insurgents_of(lowers: list[str], s: int, e: int, start: int, end: int) -> b
     while k >= start and lowers[k] in _DETERMINERS:
         k -= 1
     return k - 1 >= start and lowers[k] in ("in", "from") and lowers[k - 1] in _INSURGENT_WORDS
+
+
+def _counted_from(gap: list[str]) -> bool:
+    """ "envoys from China", "doctors from two American charities": "from", then at most a count or "the"."""
+    return len(gap) == 1 or (len(gap) == 2 and (gap[1] in _COUNTS or gap[1].isdigit() or gap[1] == "the"))
 
 
 def _clause_subject_before(lowers: list[str], end: int, s: int) -> bool:
@@ -570,6 +577,31 @@ def _expand_groups(items: list[Mention]) -> list[Mention]:
     return out
 
 
+def _aside_before_last(gap: tuple[str, ...]) -> str | None:
+    """ "to Iran, Libya, Sudan, and with strings attached, Cuba": a short aside set off by a comma between
+    the list's closing "and" and its last item; like ", and" it joins only at the end of a comma list."""
+    words = gap[1:] if gap[:1] == (",",) else gap
+    if len(words) < 3 or words[0] not in ("and", "or") or words[-1] != ",":
+        return None
+    aside = words[2:-1] if words[1] == "," else words[1:-1]
+    return "comma-and" if 0 < len(aside) <= 4 and all(w.isalpha() for w in aside) else None
+
+
+def _between_sides(lowers: list[str], a: Mention, gap: tuple[str, ...]) -> str | None:
+    """ "a meeting between an Israeli peace movement and the PLO": after "between", the "and" joins the two
+    sides even when the first is an adjective with a head noun the lexicon does not know."""
+    k = a.start - 1
+    while k >= 0 and lowers[k] in ("a", "an", "the"):
+        k -= 1
+    if k < 0 or lowers[k] != "between":
+        return None
+    words = gap[:-1] if gap[-1:] == ("the",) else gap
+    if len(words) < 2 or words[-1] != "and":
+        return None
+    head = words[:-1]
+    return "and" if len(head) <= 3 and all(w.isalpha() and w not in ("and", "or") for w in head) else None
+
+
 def group_mentions(
     mentions: list[Mention], lowers: list[str], headline: bool = False, identity_nouns: frozenset[str] = frozenset()
 ) -> list[Group]:
@@ -585,7 +617,9 @@ def group_mentions(
             links.append("group")
             continue
         gap = tuple(lowers[a.end : b.start])
-        links.append(None if a.possessive else _JOINERS.get(gap))
+        links.append(
+            None if a.possessive else _JOINERS.get(gap) or _aside_before_last(gap) or _between_sides(lowers, a, gap)
+        )
     # a chain of commas must end in an "and" link, otherwise it is not a list;
     # ", and" joins only at the end of such a list ("A, B, and C", not "A, and B")
     for i, link in enumerate(links):

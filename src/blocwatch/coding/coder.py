@@ -379,6 +379,55 @@ def _merge_visit_and_talks(events: list[Event]) -> list[Event]:
 
 # words before a verb that make it an aim rather than an act: "to", "aimed at", "for", "toward"
 _PURPOSE_MARKERS = frozenset({"to", "at", "for", "toward", "towards", "of", "on"})
+# the agreeing sides named again as the subject of what they agreed: "agreed that their countries should ..."
+_AGREERS_THEMSELVES = frozenset(
+    (a, b)
+    for a in ("their", "both", "two")
+    for b in ("countries", "sides", "governments", "states", "nations", "leaders", "parties")
+)
+# a state's own opponents, to whom it may yield
+_DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "SEP", "LAB"})
+# talks whose other side a concession made "after" them is made to
+_TALK_NOUNS = frozenset(
+    {"talks", "negotiations", "deliberations", "consultations", "discussions", "meeting", "meetings", "dialogue"}
+)
+# easing curbs a state keeps on its own people: political freedoms, party bans, curfews, emergency rule
+_DOMESTIC_EASING = frozenset({"0811", "0812", "0813", "0814"})
+# words naming a part of a state ("West Darfur State", "the Amhara region")
+_SUBDIVISIONS = frozenset(
+    {"state", "province", "region", "district", "prefecture", "governorate", "county", "territory", "provinces",
+     "regions", "districts", "states"}
+)
+
+
+def _in_subdivision(view: SentenceView, end: int) -> bool:
+    """Whether "in" and a province, region or state that the lexicon knows as no actor follow ``end``: "in West
+    Darfur State", "in the Amhara region"."""
+    lowers = view.lowers
+    for k in range(end, min(view.end, end + 3)):
+        if lowers[k] in ("in", "across", "throughout"):
+            for j in range(k + 1, min(view.end, k + 6)):
+                if any(g.start <= j < g.end for g in view.groups) or not lowers[j].isalpha():
+                    return False
+                if lowers[j] in _SUBDIVISIONS and j > k + 1:
+                    return True
+            return False
+    return False
+
+
+def _own_state(src: Group) -> str | None:
+    """The one state all of ``src`` belongs to, or None (several states, an IGO or NGO)."""
+    states = {m.code[:3] for m in src.members}
+    if len(states) != 1:
+        return None
+    state = next(iter(states))
+    return state if state.isalpha() and state not in ("IGO", "NGO") else None
+
+
+# appeal verbs whose participle, right before "to", makes its subject the one asked ("Japan urged to lift ...")
+_URGED_PARTICIPLES = frozenset({"urged", "asked", "pressed", "pressured", "called", "encouraged", "told", "requested"})
+# verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
+_HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
 
 def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
@@ -1068,6 +1117,19 @@ class Coder:
         elif (
             pattern.symmetric
             and pattern.objects
+            and pattern.code[:2] == HOST[:2]
+            and view.lowers[trig.pos] in _HOSTING_VERBS
+            and (pair := between_pair(view, trig)) is not None
+            and (host := self._verb_subject(view, trig, state, previous_sources)) is not None
+            and not host.locative
+            and not {m.code[:3] for m in host.members} & {m.code[:3] for m in pair.members}
+        ):
+            # "hosted talks between Israel and Egypt", "ready to host a meeting between Israel and the PLO":
+            # the host receives both sides (043)
+            return self._pairs(host, pair, False), HOST, host
+        elif (
+            pattern.symmetric
+            and pattern.objects
             and view.lowers[trig.pos - 1] not in _PURPOSE_MARKERS
             and (pair := between_pair(view, trig)) is not None
         ):
@@ -1123,11 +1185,17 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and pattern.code[:2] == YIELDING:
+                # "accepted demands from rebels": a state yields to its own armed or organised opponents as it
+                # uses force on them (freed "fishermen" may be anyone's)
+                tgt = compatriots(view, trig, src, _DISSIDENT_SECTORS)
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":
                 sender, recipient = self._message_parties(view, trig)
                 tgt = recipient if sender is src else self._absolute_partner(view, src, state)
+            if tgt is None and pattern.code[:2] == YIELDING:
+                tgt = self._after_talks_with(view, trig, src)
             if tgt is None and pattern.code[:2] <= "08":
                 tgt = self._in_return(view, trig, src) or self._answering_party(view, src, state, pattern.code)
             if tgt is None and pattern.code == VISIT:
@@ -1189,6 +1257,15 @@ class Coder:
         if tgt is None and (pattern.code.startswith(THREATEN) or self._threatened(view, trig, pattern.code)):
             tgt = condition_subject(view, trig, src)
         code = pattern.code
+        if (
+            tgt is None
+            and code in _DOMESTIC_EASING
+            and (own := _own_state(src)) is not None
+            and _in_subdivision(view, trig.end)
+        ):
+            # "lifted a state of emergency in West Darfur State": curfews, emergency rule and curbs on political
+            # freedom eased in one of the state's provinces are eased on its own people
+            tgt = Group([Mention(trig.pos, trig.end, own, "state", "compatriot")])
         if tgt is None and pattern.joint and len(src.members) > 1:
             return list(permutations(src.members, 2)), pattern.joint, src
         pairs = self._pairs(src, tgt, pattern.symmetric)
@@ -1327,6 +1404,8 @@ class Coder:
         """Position of "agreed"/"vowed"/... in "agreed to <trigger>", when it makes an intent event."""
         lowers = view.lowers
         k = pos - 1
+        if k - 1 > view.start and lowers[k] == "-" and lowers[k - 1] == "re":
+            k -= 2  # "agreed to re-open": the tokenizer splits off the prefix
         while k > view.start and lowers[k] in INTENT_ADVERBS:
             k -= 1
         if k > view.start and lowers[k] == "and":
@@ -1339,7 +1418,7 @@ class Coder:
                     break
             else:
                 return None
-        if k > view.start and lowers[k] == "would" and code[:2] <= "08":
+        if k > view.start and lowers[k] in ("would", "should") and code[:2] <= "08":
             return self._agreed_that(view, k)
         if k <= view.start or lowers[k] != "to":
             return None
@@ -1365,11 +1444,17 @@ class Coder:
         return verb is not None and view.lowers[verb] in self.modality.threat_intent
     def _agreed_that(self, view: SentenceView, would: int) -> int | None:
         """ "had agreed in Busan that Washington would cut tariffs": a cooperative act in a that-clause of
-        agreeing or promising, told with "would", is a commitment; the position of the commitment verb."""
+        agreeing or promising, told with "would" (or "should", when the agreeing sides name themselves again: "agreed
+        that their countries should cooperate"), is a commitment; the position of the commitment verb."""
         lowers = view.lowers
         doer = next((g.start for g in view.groups if g.end == would), None)
+        if lowers[would] == "should":
+            doer = None  # "agreed that Japan should lift its curbs" may name what a third party ought to do
         if doer is None and lowers[would - 1] in ("it", "they", "he", "she", "we"):
             doer = would - 1  # "promised that it would resume talks"
+        elif doer is None and tuple(lowers[would - 2 : would]) in _AGREERS_THEMSELVES:
+            # "agreed that their countries should cooperate": the agreeing sides bind themselves
+            doer = would - 3 if lowers[would - 3] == "the" else would - 2
         if doer is None or doer - 1 <= view.start or lowers[doer - 1] != "that":
             return None
         k = doer - 2
@@ -1405,6 +1490,8 @@ class Coder:
         k = infinitive_to(view, pos)
         if k is None:
             return False
+        if k - 1 > view.start and lowers[k - 1] in _URGED_PARTICIPLES:
+            return True  # "U.S. urged to accept DPRK's proposal": the passive addressee is asked, does nothing yet
         addressee = max((g for g in view.groups if g.end <= k), key=lambda g: g.end, default=None)
         if addressee is None or k - addressee.end > 3:
             return False
@@ -1506,6 +1593,26 @@ class Coder:
         if not partners or len(partners) == len(state.source.members):
             return None
         return Group(partners)
+
+    @staticmethod
+    def _after_talks_with(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+        """ "called off the strike after deliberations with the government": a concession made at the end of
+        talks is made to the other side of the talks."""
+        lowers = view.lowers
+        for k in range(trig.end, min(view.end, trig.end + 4)):
+            if lowers[k] not in ("after", "following"):
+                if lowers[k] in (",", ";", ":") or lowers[k] in TARGET_STOPS:
+                    return None
+                continue
+            for j in range(k + 1, min(view.end - 1, k + 5)):
+                if lowers[j] in _TALK_NOUNS and lowers[j + 1] == "with":
+                    codes = {m.code for m in src.members}
+                    return next(
+                        (g for g in view.groups if j + 1 < g.start <= j + 4 and {m.code for m in g.members} != codes),
+                        None,
+                    )
+            return None
+        return None
 
     @staticmethod
     def _in_return(view: SentenceView, trig: Trigger, src: Group) -> Group | None:

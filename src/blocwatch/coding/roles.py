@@ -236,9 +236,11 @@ def unowned(raw: list[tuple[int, int, list]], mentions: list[Mention]) -> list[t
     ]
 
 
-def compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
+def compatriots(
+    view: SentenceView, trig: Trigger, src: Group, sectors: frozenset[str] | None = None
+) -> Group | None:
     """ "Liberian riot police used tear gas to disperse demonstrators": force used on people named only by
-    their role falls on the source's own people (LBRCOP → LBRCVL)."""
+    their role falls on the source's own people (LBRCOP → LBRCVL); with ``sectors``, only people in those."""
     state = {m.code[:3] for m in src.members}
     if len(state) != 1 or not next(iter(state)).isalpha() or next(iter(state)) in ("IGO", "NGO"):
         return None
@@ -247,6 +249,11 @@ def compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
         if start <= trig.pos or start > trig.end + 6:
             continue
         if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
+            return None
+        if sectors is not None and (
+            sector not in sectors or start < trig.end or "by" in lowers[max(trig.end, start - 2) : start]
+        ):
+            # "to end a siege called by Maoist insurgents", "End Rebel Blockade": the object's own agent
             return None
         return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
     return None

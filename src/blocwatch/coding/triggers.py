@@ -320,9 +320,15 @@ def _match_gapped(seq: list[str], i: int, stop: int, phrase: tuple[str, ...]) ->
     if tuple(seq[i : i + len(head)]) != head:
         return -1
     j0 = i + len(head)
-    for j in range(j0, min(j0 + 4, len(seq), stop)):
+    # up to three words in the gap; a hyphenated compound split by the tokenizer ("a four-day strike") is one
+    hyphens = 0
+    for j in range(j0, min(j0 + 10, len(seq), stop)):
+        if j - j0 - 2 * hyphens > 3:
+            break
         if tuple(seq[j : j + len(tail)]) == tail:
             return j + len(tail)
+        if seq[j] == "-":
+            hyphens += 1
     return -1
 
 
@@ -447,6 +453,8 @@ class TriggerMatcher:
                     obj_end = pos + 1
                 if obj_end == -1:
                     continue
+                if obj_start > pos + 1 and lowers[obj_start - 1] == "help":
+                    continue  # "mobilized lobby groups to help support ...": a bare infinitive, not an object noun
                 # the object must not lie beyond a clause boundary, nor inside a relative clause on the verb's
                 # own object ("ending a standoff that had strained ties": the standoff is what ended)
                 if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]) or any(

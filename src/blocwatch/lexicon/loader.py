@@ -150,6 +150,31 @@ def _state_phrases(states: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dic
     return phrases, names
 
 
+# words and surnames a dropped letter makes of a state name
+_NOT_TYPOS = frozenset({"surname", "lichtenstein"})
+
+
+def _state_typos(states: list[dict[str, Any]], known: set[str]) -> list[ActorPhrase]:
+    """A letter dropped from a long one-word state name ("Ethopia", "Afganistan", "Phillipines" less one "l"):
+    matched capitalised only, and never where the misspelling is another phrase of the lexicon ("Cameron") or
+    could be either of two states."""
+    typos: dict[str, set[str]] = {}
+    for entry in states:
+        for text in entry.get("names") or ():
+            for typo in _dropped_letter(str(text)):
+                if typo.lower() not in known and typo.lower() not in _NOT_TYPOS:
+                    typos.setdefault(typo, set()).add(entry["code"])
+    unique = sorted((typo, codes.pop()) for typo, codes in typos.items() if len(codes) == 1)
+    return [ActorPhrase(typo, True, "state", code, "name") for typo, code in unique]
+
+
+def _dropped_letter(name: str) -> set[str]:
+    """Misspellings of a one-word name of eight letters or more with one inner letter left out."""
+    if len(name) < 8 or not name.isalpha() or not name[0].isupper():
+        return set()
+    return {name[:i] + name[i + 1 :] for i in range(1, len(name) - 1)}
+
+
 def _org_phrases(orgs: list[dict[str, Any]]) -> list[ActorPhrase]:
     phrases = []
     for entry in orgs:
@@ -193,11 +218,32 @@ def _people(people: list[dict[str, Any]]) -> tuple[list[ActorPhrase], dict[str, 
         )
         default = entry.get("default") or (roles[-1].code[:3] + "ELI" if roles else "")
         actors[key] = DatedActor(key=key, name=name, default=default, roles=roles)
-        for text in dict.fromkeys([name, *(entry.get("aliases") or ())]):
-            phrases.append(ActorPhrase(str(text), False, "person", key, "alias"))
+        aliases = [str(t) for t in dict.fromkeys([name, *(entry.get("aliases") or ())])]
+        for text in dict.fromkeys([v for a in aliases for v in (a, *_article_variants(a))]):
+            phrases.append(ActorPhrase(text, False, "person", key, "alias"))
         for text in entry.get("short") or ():
             phrases.append(ActorPhrase(str(text), True, "person", key, "short"))
     return phrases, actors
+
+
+# the Arabic article is transliterated "al-" or "el-", with a hyphen or a space, in wire copy
+# ("Omar al-Bashir", "Omar El Bashir")
+_ARTICLE = re.compile(r"(?<![^\s])([AaEe])l-(?=\w)")
+
+
+def _article_variants(alias: str) -> list[str]:
+    """Spellings of a name's Arabic article other than the one listed: al-/el-, hyphen or space."""
+    if not _ARTICLE.search(alias):
+        return []
+    out = []
+    for vowel in ("a", "e"):
+        for joint in ("-", " "):
+
+            def spell(m: re.Match[str], vowel: str = vowel, joint: str = joint) -> str:
+                return (vowel.upper() if m.group(1).isupper() else vowel) + "l" + joint
+
+            out.append(_ARTICLE.sub(spell, alias))
+    return [v for v in out if v != alias]
 
 
 def _sector_phrases(sectors: list[dict[str, Any]]) -> list[ActorPhrase]:
@@ -309,7 +355,8 @@ def _modality(data: dict[str, Any]) -> Modality:
 def load_lexicon_from(directory: Path | None = None) -> Lexicon:
     """Load every lexicon file from ``directory`` (the shipped data when None)."""
     cameo = load_cameo()
-    state_phrases, state_names = _state_phrases(_read_yaml(directory, "states.yaml") or [])
+    states = _read_yaml(directory, "states.yaml") or []
+    state_phrases, state_names = _state_phrases(states)
     org_phrases = _org_phrases(_read_yaml(directory, "organizations.yaml") or [])
     person_phrases, actors = _people(
         (_read_yaml(directory, "people.yaml") or []) + (_read_yaml(directory, "people_world.yaml") or [])
@@ -331,8 +378,10 @@ def load_lexicon_from(directory: Path | None = None) -> Lexicon:
         base = resources.files("blocwatch.lexicon").joinpath("data", name)
         path = base if directory is None else directory / name
         digest.update(path.read_bytes())
+    phrases = state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases + place_phrases
+    phrases += _state_typos(states, {p.text.lower() for p in phrases})
     return Lexicon(
-        phrases=tuple(state_phrases + group_phrases + org_phrases + person_phrases + sector_phrases + place_phrases),
+        phrases=tuple(phrases),
         dated_actors=actors,
         patterns=patterns,
         modality=modality,
