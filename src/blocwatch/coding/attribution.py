@@ -249,7 +249,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     for i in range(current - 1, max(-1, current - 4), -1):
         seg_s, seg_e = segs[i]
         first = view.lowers[seg_s]
-        if first in _SKIPPABLE_SEGMENT_START or first.endswith("ing"):
+        if (first in _SKIPPABLE_SEGMENT_START or first.endswith("ing")) and not _opening_subject(view, seg_s, seg_e):
             continue
         cands = [
             g
@@ -262,6 +262,21 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+# words that make a sentence-opening "A ..." phrase a time adverbial ("A day after the vote, ...")
+_TIME_NOUNS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade", "after",
+     "before", "ago", "later", "earlier", "since", "while", "when"}
+)
+
+
+def _opening_subject(view: SentenceView, seg_s: int, seg_e: int) -> bool:
+    """ "A member of the Syrian parliament, Mohammed Mamoun, started ...": an indefinite noun phrase opening the
+    sentence is its subject, not an apposition to skip (there is nothing before it to stand beside)."""
+    if seg_s != view.start or view.lowers[seg_s] not in ("a", "an"):
+        return False
+    return not any(w in _TIME_NOUNS for w in view.lowers[seg_s:seg_e])
 
 
 _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
