@@ -10,3 +10,12 @@ def test_indefinite_subject_before_a_name_apposition(code):
     # not an apposition to skip
     events = code("A senior Pakistani diplomat, Tariq Mahmood, criticized India over the dam project on Monday.")
     assert ("PAK", "IND", "111", "asserted") in triples(events)
+
+
+def test_strike_to_protest_is_one_protest(code):
+    # "began a hunger strike to protest X": the infinitive names the strike's aim; the strike is the protest
+    # (142), not a second, verbal one (114)
+    text = "Several hundred Kenyan fishermen began a hunger strike on Monday to protest Uganda's seizure of the island."
+    got = triples(code(text, "2009-04-20"))
+    assert ("KEN", "UGA", "142", "asserted") in got
+    assert not [c for _, _, c, _ in got if c.startswith("11")]

@@ -545,6 +545,16 @@ def _protest_message(trig: Trigger, found: list[Trigger]) -> bool:
     return any(t.pattern.code.startswith(PROTEST) and 0 < trig.pos - t.end <= 12 for t in found)
 
 
+def _restated_protest(view: SentenceView, trig: Trigger, code: str, acts: list) -> bool:
+    """ "began a hunger strike to protest the decision": the infinitive "to protest" names the aim of the
+    demonstration or strike just coded, which is itself the protest; one action gives one event."""
+    if not code.startswith("11") or view.lowers[trig.pos] not in ("protest", "complain"):
+        return False
+    if trig.pos - 1 < view.start or view.lowers[trig.pos - 1] != "to":
+        return False
+    return any(c.startswith(PROTEST) and 0 <= trig.pos - t.end <= 12 for t, _, c in acts)
+
+
 OBLIGED = "obliged"
 YIELDING = "08"  # roots up to here are cooperative: an owned object is the actor's own
 
@@ -863,6 +873,8 @@ class Coder:
             if resolved is None:
                 continue
             cand, pairs, code, subject_group = resolved
+            if _restated_protest(view, cand, code, acts):
+                continue
             if code == VISIT and subject_group is not None and _peacekeepers(view, subject_group, cand):
                 # "NATO peacekeeping troops have arrived in Bosnia": a peace force coming in protects the state
                 # (074); it is no visit
