@@ -19,3 +19,9 @@ def test_strike_to_protest_is_one_protest(code):
     got = triples(code(text, "2009-04-20"))
     assert ("KEN", "UGA", "142", "asserted") in got
     assert not [c for _, _, c, _ in got if c.startswith("11")]
+
+
+def test_ethnic_demonym_is_not_the_state(code):
+    # "two ethnic Hungarians" in Romania are people of an ethnicity, not Hungary or its citizens
+    events = code("Romanian police detained two ethnic Hungarians near Cluj on Tuesday.", "1990-03-20")
+    assert not [e for e in events if e.target.startswith("HUN")]

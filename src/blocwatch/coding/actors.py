@@ -298,8 +298,10 @@ class ActorMatcher:
                 continue
             if first.form == "adjective" and s - 2 >= start and lowers[s - 1] == "-" and lowers[s - 2] == "pro":
                 continue  # "the pro-Iranian Hizbollah group": an allegiance, not the state itself
-            if first.form == "adjective" and s - 1 >= start and lowers[s - 1] == "ethnic":
-                continue  # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity, not the state
+            if first.form in ("adjective", "demonym") and s - 1 >= start and lowers[s - 1] == "ethnic":
+                # "ethnic Albanian guerrillas operating in Macedonia", "three ethnic Albanians": an ethnicity,
+                # not the state or its citizens
+                continue
             if first.form == "demonym" and all(p.form == "demonym" for p in phrases) and _counted(lowers, s, start):
                 code += "CVL"  # "thousands of South Koreans", "300 Palestinians": people, not the state
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
