@@ -25,3 +25,12 @@ def test_ethnic_demonym_is_not_the_state(code):
     # "two ethnic Hungarians" in Romania are people of an ethnicity, not Hungary or its citizens
     events = code("Romanian police detained two ethnic Hungarians near Cluj on Tuesday.", "1990-03-20")
     assert not [e for e in events if e.target.startswith("HUN")]
+
+
+def test_singular_rights_activist_is_a_citizen(code):
+    # "Tunisia's leading human rights activist": the singular, like the plural, names a civilian of the state
+    text = (
+        "Omar Haddad, Tunisia's leading human rights activist, began a hunger strike on Tuesday in protest "
+        "against abuses by Tunisian police."
+    )
+    assert ("TUN", "TUN", "142", "asserted") in triples(code(text, "2003-05-02"))
