@@ -34,3 +34,13 @@ def test_singular_rights_activist_is_a_citizen(code):
         "against abuses by Tunisian police."
     )
     assert ("TUN", "TUN", "142", "asserted") in triples(code(text, "2003-05-02"))
+
+
+def test_attack_on_a_refugee_camp_is_an_assault_on_the_refugees(code):
+    # the people a camp is for are the ones hit; an armed group turning on civilians or refugees uses
+    # unconventional violence (180), not conventional military force (190)
+    text = "Sudanese militiamen attacked a camp for Chadian refugees near the border on Sunday."
+    got = triples(code(text, "2006-04-09"))
+    assert ("SDN", "TCD", "180", "asserted") in got
+    got = triples(code("A camp housing Somali refugees was raided by Ethiopian rebels overnight.", "2006-04-09"))
+    assert ("ETH", "SOM", "180", "asserted") in got

@@ -77,6 +77,7 @@ from blocwatch.coding.roles import (
     reversed_intent,
     same_actor,
     same_state,
+    sheltered,
     sufferer_in_relative,
     unowned,
     visited_place,
@@ -1037,6 +1038,9 @@ class Coder:
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
+            if tgt is None and pattern.code[:2] in FORCE_ROOTS:
+                # "a camp for Congolese refugees was attacked by ...": the people housed are hit
+                tgt = sheltered(view, view.start, trig.pos)
         elif trig.passive == "be":
             return [], pattern.code, None
         elif OBLIGED in pattern.target:
@@ -1099,6 +1103,8 @@ class Coder:
                 tgt = self._cause_clause_actor(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
+            if tgt is None and pattern.code[:2] in FORCE_ROOTS and "dobj" in pattern.target:
+                tgt = sheltered(view, trig.end, trig.end + 6)
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":

@@ -67,11 +67,20 @@ AIR_PLATFORMS = frozenset(
 GROUND_PLATFORMS = frozenset({"tanks", "artillery", "warships", "gunboats", "howitzers"})
 
 
+# armed groups outside a state's forces, and people who take no part in fighting
+_IRREGULARS = frozenset({"REB", "INS", "SEP", "UAF"})
+_NONCOMBATANTS = frozenset({"CVL", "REF", "EDU", "LAB", "MED", "BUS"})
+
+
 def combat_code(code: str, source: str, target: str, platform: str = "") -> str:
     """Killing or wounding between armed forces is combat (CAMEO 190, conventional military force), not the
     assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines".
     So is a killing done by aircraft (195, aerial weapons) or by tanks and artillery (190):
     "Russian aircraft killed 46 Afghan civilians"."""
+    if code == "190" and source[3:6] in _IRREGULARS and target[3:6] in _NONCOMBATANTS:
+        # "militiamen attacked a camp for Congolese refugees": armed groups turning on civilians use
+        # unconventional violence (CAMEO 18, assault), not conventional military force
+        return "180"
     if not code.startswith("182"):
         return code
     if platform in AIR_PLATFORMS:
@@ -220,6 +229,29 @@ def compatriots(view: SentenceView, trig: Trigger, src: Group) -> Group | None:
         if any(w in (",", ";", ":") or w in TARGET_STOPS for w in lowers[trig.end : start]):
             return None
         return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
+    return None
+
+
+# places that house people: force used on "a camp for Congolese refugees" falls on the people housed there
+SHELTERS = frozenset(
+    {"camp", "camps", "shelter", "shelters", "settlement", "settlements", "hostel", "hostels", "school", "schools",
+     "hospital", "hospitals", "clinic", "home", "homes", "centre", "center", "compound", "village", "villages"}
+)
+_HOUSING = frozenset({"for", "housing", "sheltering"})
+
+
+def sheltered(view: SentenceView, lo: int, hi: int) -> Group | None:
+    """The people a shelter between ``lo`` and ``hi`` houses: "attacked a camp for Congolese refugees", "a camp
+    housing Rwandan refugees was shelled" (the camp is hit, and with it the people it is for)."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < lo + 2 or g.start > hi:
+            continue
+        k = g.start - 1
+        while k > lo and lowers[k] in ("the", "some", "about", "thousands", "hundreds", "of"):
+            k -= 1
+        if lowers[k] in _HOUSING and lowers[k - 1] in SHELTERS:
+            return g
     return None
 
 
