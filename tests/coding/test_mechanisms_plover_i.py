@@ -44,3 +44,12 @@ def test_attack_on_a_refugee_camp_is_an_assault_on_the_refugees(code):
     assert ("SDN", "TCD", "180", "asserted") in got
     got = triples(code("A camp housing Somali refugees was raided by Ethiopian rebels overnight.", "2006-04-09"))
     assert ("ETH", "SOM", "180", "asserted") in got
+
+
+def test_actor_in_a_complex_preposition_is_not_the_subject(code):
+    # "in defiance of X", "in front of X": the of-phrase belongs to a prepositional phrase, so X does not
+    # make the demand or the condemnation of the infinitive that follows
+    events = code("Students marched through Bangkok in defiance of Thai authorities to demand free elections.")
+    assert not [e for e in events if e.source.startswith("THA")]
+    events = code("Hundreds of people gathered in front of the Russian embassy to condemn the invasion of Georgia.")
+    assert not [e for e in events if e.source.startswith("RUS")]

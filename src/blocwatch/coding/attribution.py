@@ -241,7 +241,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     for g in view.groups:
         # a group may start before the comma of a list ("China, Russia and ...")
         if g.end > s and g.end <= pos and not g.locative:
-            if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS:
+            if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
             best = g
     if best is not None:
@@ -262,6 +262,29 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+def _in_prepositional_of(view: SentenceView, g: Group) -> bool:
+    """ "blocked streets in defiance of Chinese authorities", "rallied in front of the Japanese embassy": the
+    of-phrase completes a prepositional phrase ("in defiance of", "in front of", "at the invitation of"), so
+    its actor is no more the subject than one right after the preposition."""
+    k = g.start - 1
+    while k >= view.start and view.lowers[k] in _DIRECT_GAP_WORDS - {"of"}:
+        k -= 1
+    if k - 2 < view.start or view.lowers[k] != "of" or view.lowers[k - 1] not in _COMPLEX_PREP_NOUNS:
+        return False
+    j = k - 2
+    if view.lowers[j] in ("the", "a", "an") and j - 1 >= view.start:
+        j -= 1
+    return view.lowers[j] in _SUBJECT_BLOCKING_PREPS
+
+
+# nouns of complex prepositions: "in defiance of", "on behalf of", "at the invitation of", "in the wake of"
+_COMPLEX_PREP_NOUNS = frozenset(
+    {"defiance", "front", "support", "protest", "solidarity", "behalf", "honour", "honor", "memory", "favour",
+     "favor", "spite", "presence", "violation", "wake", "aftermath", "invitation", "request", "urging", "behest",
+     "absence", "place", "defence", "defense", "pursuit", "search"}
+)
 
 
 # words that make a sentence-opening "A ..." phrase a time adverbial ("A day after the vote, ...")
