@@ -53,3 +53,12 @@ def test_actor_in_a_complex_preposition_is_not_the_subject(code):
     assert not [e for e in events if e.source.startswith("THA")]
     events = code("Hundreds of people gathered in front of the Russian embassy to condemn the invasion of Georgia.")
     assert not [e for e in events if e.source.startswith("RUS")]
+
+
+def test_unaddressed_demand_of_a_protest_is_the_protest(code):
+    # "staged rallies against X to demand fresh elections": the demand, made of no one in particular, is what
+    # the rally says, and the rally is already coded (one action, one event)
+    text = "Thousands of Thai students staged rallies against the Thai government on Sunday to demand fresh elections."
+    got = triples(code(text, "2010-04-09"))
+    assert ("THA", "THA", "141", "asserted") in got
+    assert not [c for _, _, c, _ in got if c.startswith("10")]

@@ -546,12 +546,16 @@ def _protest_message(trig: Trigger, found: list[Trigger]) -> bool:
     return any(t.pattern.code.startswith(PROTEST) and 0 < trig.pos - t.end <= 12 for t in found)
 
 
-def _restated_protest(view: SentenceView, trig: Trigger, code: str, acts: list) -> bool:
+def _restated_protest(view: SentenceView, trig: Trigger, code: str, pairs: list, acts: list) -> bool:
     """ "began a hunger strike to protest the decision": the infinitive "to protest" names the aim of the
-    demonstration or strike just coded, which is itself the protest; one action gives one event."""
-    if not code.startswith("11") or view.lowers[trig.pos] not in ("protest", "complain"):
-        return False
+    demonstration or strike just coded, which is itself the protest; one action gives one event. So does a
+    demand in the infinitive that names no one of its own to make it of ("staged demonstrations to demand
+    political reforms"): it is only what the protest says."""
     if trig.pos - 1 < view.start or view.lowers[trig.pos - 1] != "to":
+        return False
+    restates = code.startswith("11") and view.lowers[trig.pos] in ("protest", "complain")
+    unaddressed = code[:2] in SPEECH_ACTS and all(t is None for _, t in pairs)
+    if not (restates or unaddressed):
         return False
     return any(c.startswith(PROTEST) and 0 <= trig.pos - t.end <= 12 for t, _, c in acts)
 
@@ -874,7 +878,7 @@ class Coder:
             if resolved is None:
                 continue
             cand, pairs, code, subject_group = resolved
-            if _restated_protest(view, cand, code, acts):
+            if _restated_protest(view, cand, code, pairs, acts):
                 continue
             if code == VISIT and subject_group is not None and _peacekeepers(view, subject_group, cand):
                 # "NATO peacekeeping troops have arrived in Bosnia": a peace force coming in protects the state
