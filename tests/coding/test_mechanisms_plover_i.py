@@ -62,3 +62,13 @@ def test_unaddressed_demand_of_a_protest_is_the_protest(code):
     got = triples(code(text, "2010-04-09"))
     assert ("THA", "THA", "141", "asserted") in got
     assert not [c for _, _, c, _ in got if c.startswith("10")]
+
+
+def test_gerund_after_an_unowned_decision_is_not_the_subjects_act(code):
+    # "the plan of deploying troops": the deployment is the planner's act, named by no one here; it is not
+    # done by the police who blocked the march against it
+    events = code("Greek police blocked a march against the plan of deploying troops to Afghanistan.", "2004-04-09")
+    assert not [e for e in events if e.code.startswith("15")]
+    # an owner named by a possessive still does it
+    events = code("Opposition lawmakers criticized Tokyo's decision of sending troops to Iraq.", "2004-04-09")
+    assert ("JPN", "IRQ", "150", "asserted") in triples(events)

@@ -51,6 +51,7 @@ from blocwatch.coding.roles import (
     INFINITIVE_OBJECT,
     INFINITIVE_ROOTS,
     INTENT_ADVERBS,
+    INTENT_NOUNS,
     NOT_INFINITIVE,
     PROTEST,
     PURPOSE_OBJECT,
@@ -1436,6 +1437,13 @@ class Coder:
         doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer
+        if trig.morph == "ing" and trig.pos - 2 > view.start and lowers[trig.pos - 1] == "of" and (
+            lowers[trig.pos - 2] in INTENT_NOUNS
+        ):
+            # "protest the decision of sending troops to Iraq": the gerund is the act of whoever decided, named
+            # only by a possessive ("Ankara's decision of ..."), never the subject of the clause around it
+            owner = next((g for g in view.groups if g.end == trig.pos - 3 and lowers[g.end] in ("'s", "'")), None)
+            return owner
         found = subject(view, trig.pos)
         if found is not None:
             return with_pronoun_partner(view, found)
