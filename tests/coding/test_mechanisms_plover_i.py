@@ -72,3 +72,9 @@ def test_gerund_after_an_unowned_decision_is_not_the_subjects_act(code):
     # an owner named by a possessive still does it
     events = code("Opposition lawmakers criticized Tokyo's decision of sending troops to Iraq.", "2004-04-09")
     assert ("JPN", "IRQ", "150", "asserted") in triples(events)
+
+
+def test_closing_a_border_restricts_movement(code):
+    # closing or sealing the border with a neighbour stops movement across it (191)
+    got = triples(code("Jordan sealed its northern border with Syria on Sunday after clashes.", "2013-06-02"))
+    assert ("JOR", "SYR", "191", "asserted") in got
