@@ -78,3 +78,10 @@ def test_closing_a_border_restricts_movement(code):
     # closing or sealing the border with a neighbour stops movement across it (191)
     got = triples(code("Jordan sealed its northern border with Syria on Sunday after clashes.", "2013-06-02"))
     assert ("JOR", "SYR", "191", "asserted") in got
+
+
+def test_closing_a_newspaper_restricts_freedoms(code):
+    # shutting a newspaper or making it stop publishing silences the press (1721); the paper, named by role
+    # alone, belongs to the state whose government closes it
+    events = code("Zimbabwe's government shut down the country's only independent daily on Friday.", "2003-09-12")
+    assert ("ZWE", "ZWE", "1721", "asserted") in triples(events)
