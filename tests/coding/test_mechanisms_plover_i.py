@@ -85,3 +85,9 @@ def test_closing_a_newspaper_restricts_freedoms(code):
     # alone, belongs to the state whose government closes it
     events = code("Zimbabwe's government shut down the country's only independent daily on Friday.", "2003-09-12")
     assert ("ZWE", "ZWE", "1721", "asserted") in triples(events)
+
+
+def test_ethnic_community_named_with_a_state_is_its_civilians(code):
+    # "Syrian Kurds" are Syrian civilians, so their protest against Syria is a domestic one (CVL → state)
+    events = code("Thousands of Syrian Kurds demonstrated in Qamishli on Friday calling for autonomy from Syria.")
+    assert [(e.source, e.target[:3], e.code) for e in events] == [("SYRCVL", "SYR", "141")]
