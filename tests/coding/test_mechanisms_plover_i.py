@@ -91,3 +91,10 @@ def test_ethnic_community_named_with_a_state_is_its_civilians(code):
     # "Syrian Kurds" are Syrian civilians, so their protest against Syria is a domestic one (CVL → state)
     events = code("Thousands of Syrian Kurds demonstrated in Qamishli on Friday calling for autonomy from Syria.")
     assert [(e.source, e.target[:3], e.code) for e in events] == [("SYRCVL", "SYR", "141")]
+
+
+def test_palestinian_towns_and_a_single_shell(code):
+    # Khan Younis, like Hebron, Jenin or Gaza City, is a Palestinian town hit; a single shell fired at a place
+    # is artillery fire (194) as much as a salvo
+    events = code("An Israeli tank fired a shell at targets in Khan Younis on Tuesday.", "2002-04-09")
+    assert ("ISR", "PSE", "194", "asserted") in triples(events)
