@@ -1437,13 +1437,11 @@ class Coder:
         doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer
-        if trig.morph == "ing" and trig.pos - 2 > view.start and lowers[trig.pos - 1] == "of" and (
-            lowers[trig.pos - 2] in INTENT_NOUNS
-        ):
+        intent_of = trig.pos - 2 > view.start and lowers[trig.pos - 1] == "of" and lowers[trig.pos - 2] in INTENT_NOUNS
+        if trig.morph == "ing" and intent_of:
             # "protest the decision of sending troops to Iraq": the gerund is the act of whoever decided, named
             # only by a possessive ("Ankara's decision of ..."), never the subject of the clause around it
-            owner = next((g for g in view.groups if g.end == trig.pos - 3 and lowers[g.end] in ("'s", "'")), None)
-            return owner
+            return next((g for g in view.groups if g.end == trig.pos - 3 and lowers[g.end] in ("'s", "'")), None)
         found = subject(view, trig.pos)
         if found is not None:
             return with_pronoun_partner(view, found)

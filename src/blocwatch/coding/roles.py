@@ -250,7 +250,7 @@ def sheltered(view: SentenceView, lo: int, hi: int) -> Group | None:
         k = g.start - 1
         while k > lo and lowers[k] in ("the", "some", "about", "thousands", "hundreds", "of"):
             k -= 1
-        if lowers[k] in _HOUSING and lowers[k - 1] in SHELTERS:
+        if k - 1 >= lo and lowers[k] in _HOUSING and lowers[k - 1] in SHELTERS:
             return g
     return None
 
