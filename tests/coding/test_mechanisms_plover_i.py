@@ -98,3 +98,14 @@ def test_palestinian_towns_and_a_single_shell(code):
     # is artillery fire (194) as much as a salvo
     events = code("An Israeli tank fired a shell at targets in Khan Younis on Tuesday.", "2002-04-09")
     assert ("ISR", "PSE", "194", "asserted") in triples(events)
+
+
+def test_a_states_ally_is_another_party(code):
+    # "Iran's militia allies": the possessive names whose side the militias are on, not the attacker
+    events = code("Iran's militia allies attacked a US base on Sunday.", "2019-04-09")
+    assert not [e for e in events if e.source.startswith("IRN")]
+    # an adjective before "allies" may name the allies' own state, and a named ally is still the actor
+    got = triples(code("Syria's Lebanese allies attacked Israeli positions near the border.", "2006-07-20"))
+    assert ("LBN", "ISR", "190", "asserted") in got
+    got = triples(code("Russia's closest ally Belarus criticized Poland on Monday.", "2021-11-08"))
+    assert ("BLR", "POL", "111", "asserted") in got

@@ -182,6 +182,28 @@ _PEOPLE_ADJECTIVES = frozenset(
 )
 
 
+# nouns for another party acting on a state's side: "Israel's militia ally", "Russia's allies"
+_ALLY_NOUNS = frozenset({"ally", "allies", "proxy", "proxies", "surrogate", "surrogates", "client", "clients"})
+
+
+def _names_an_ally(lowers: list[str], m: Mention, end: int) -> bool:
+    """ "Syria's Lebanese allies", "the deputy chief of Israel's militia ally": a state in the possessive before
+    "ally" or "proxy" names whose side the ally is on, not the actor itself, which is another party."""
+    if m.kind not in ("state", "person"):
+        return False  # "NATO allies" are the alliance's members, acting as NATO
+    k = m.end
+    if k < end and lowers[k] in ("'s", "'"):
+        k += 1
+    elif "'s" not in lowers[m.start : m.end]:
+        return False  # "US allies", "Lebanese allies": the adjective may name the allies' own state
+    for j in range(k, min(end, k + 3)):
+        if lowers[j] in _ALLY_NOUNS:
+            return True
+        if not lowers[j].isalpha():
+            return False
+    return False
+
+
 class ActorMatcher:
     """Finds actor phrases in a Doc and composes them into coded mentions."""
 
@@ -305,7 +327,8 @@ class ActorMatcher:
             if first.form == "demonym" and all(p.form == "demonym" for p in phrases) and _counted(lowers, s, start):
                 code += "CVL"  # "thousands of South Koreans", "300 Palestinians": people, not the state
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
-        return self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
+        composed = self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
+        return [m for m in composed if not _names_an_ally(lowers, m, end)]
 
     def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
         """A state's titled official followed by a name the lexicon does not know is one person:
