@@ -109,3 +109,10 @@ def test_a_states_ally_is_another_party(code):
     assert ("LBN", "ISR", "190", "asserted") in got
     got = triples(code("Russia's closest ally Belarus criticized Poland on Monday.", "2021-11-08"))
     assert ("BLR", "POL", "111", "asserted") in got
+
+
+def test_regional_capital_is_not_a_state_capital(code):
+    # before 2011 Juba was the regional capital of southern Sudan: "the regional capital Juba" is a provincial
+    # seat, not South Sudan's capital standing for the state
+    events = code("Sudanese rebels shelled the regional capital Juba on Sunday.", "1995-04-09")
+    assert not [e for e in events if e.target.startswith("SSD")]

@@ -182,6 +182,10 @@ _PEOPLE_ADJECTIVES = frozenset(
 )
 
 
+# words before "capital" that make it the seat of a region rather than of a state
+_SUBNATIONAL_CAPITALS = [[w, "capital"] for w in ("regional", "provincial", "state", "district")]
+
+
 # nouns for another party acting on a state's side: "Israel's militia ally", "Russia's allies"
 _ALLY_NOUNS = frozenset({"ally", "allies", "proxy", "proxies", "surrogate", "surrogates", "client", "clients"})
 
@@ -318,6 +322,8 @@ class ActorMatcher:
                 continue  # "Park Jin" inside "Park Jin-young"
             if not code:
                 continue
+            if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
+                continue  # "the southern regional capital Juba" (in 1990): a provincial seat, not a state's capital
             if first.form == "adjective" and s - 2 >= start and lowers[s - 1] == "-" and lowers[s - 2] == "pro":
                 continue  # "the pro-Iranian Hizbollah group": an allegiance, not the state itself
             if first.form in ("adjective", "demonym") and s - 1 >= start and lowers[s - 1] == "ethnic":
