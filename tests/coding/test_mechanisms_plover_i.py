@@ -116,3 +116,19 @@ def test_regional_capital_is_not_a_state_capital(code):
     # seat, not South Sudan's capital standing for the state
     events = code("Sudanese rebels shelled the regional capital Juba on Sunday.", "1995-04-09")
     assert not [e for e in events if e.target.startswith("SSD")]
+
+
+def test_force_on_held_territory_hits_its_holder(code):
+    # "Turkish-held villages": the hyphenated participle names who holds the place shelled, the target
+    events = code("Syrian troops shelled Turkish-held villages near the border on Tuesday.", "2019-10-15")
+    assert ("SYR", "TUR", "194", "asserted") in triples(events)
+
+
+def test_preparing_an_attack_is_a_military_posture(code):
+    # troops getting ready to attack take a military posture now (150); the attack itself is still to come
+    got = triples(code("Ethiopian troops were preparing to attack Eritrean positions near Badme.", "1999-02-01"))
+    assert ("ETH", "ERI", "150", "asserted") in got
+    assert ("ETH", "ERI", "190", "future") in got
+    # "is prepared to" states a readiness, not a move
+    got = triples(code("Russia is prepared to attack Ukraine.", "2022-01-20"))
+    assert not [c for _, _, c, _ in got if c.startswith("15")]

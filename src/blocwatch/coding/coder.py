@@ -73,6 +73,7 @@ from blocwatch.coding.roles import (
     object_owner,
     object_relative,
     owner_in_object,
+    place_holder,
     protest_purpose,
     relative_subject,
     reversed_intent,
@@ -561,6 +562,27 @@ def _restated_protest(view: SentenceView, trig: Trigger, code: str, pairs: list,
     return any(c.startswith(PROTEST) and 0 <= trig.pos - t.end <= 12 for t, _, c in acts)
 
 
+# verbs that carry on an act, between "to" and a gerund: "prepared to resume shelling"
+_ASPECTUAL = frozenset({"resume", "continue", "begin", "start", "step", "keep"})
+_PREPARING = frozenset({"prepare", "prepares", "preparing", "prepared"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "stand"})
+
+
+def _preparing_force(view: SentenceView, trig: Trigger) -> int | None:
+    """Position of "prepared"/"preparing" in "the army prepared to (resume) shelling ...": getting forces ready
+    for an attack is a military posture (15) taken now, while the attack itself is still to come. "Is prepared
+    to attack" (a copula: ready, willing) states a readiness, not a move, and is left to the threat rules."""
+    lowers = view.lowers
+    k = trig.pos - 1
+    if k > view.start and lowers[k] in _ASPECTUAL and trig.morph == "ing":
+        k -= 1
+    if k - 1 <= view.start or lowers[k] != "to" or lowers[k - 1] not in _PREPARING:
+        return None
+    if lowers[k - 1] == "prepared" and lowers[k - 2] in _COPULAS:
+        return None
+    return k - 1
+
+
 OBLIGED = "obliged"
 YIELDING = "08"  # roots up to here are cooperative: an owned object is the actor's own
 
@@ -596,6 +618,7 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
 
 PEACEKEEPING = "074"
 DEPLOY, INVESTIGATE = "150", "090"
+_FORCE_USE = frozenset({"18", "19", "20"})  # assault, fighting and mass violence
 _INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
 _SENDING = frozenset({"send", "sends", "sent", "sending", "dispatch", "dispatched", "dispatches", "dispatching"})
 
@@ -925,6 +948,8 @@ class Coder:
                 or (self._infinitive_of_purpose(view, cand.pos) and not _protest_message(cand, found))
             ):
                 mode = "future"
+            if mode == "asserted" and code[:2] in _FORCE_USE and _preparing_force(view, cand) is not None:
+                mode = "future"  # "prepared to resume shelling": the shelling is still to come
             if mode == "asserted" and _unrealized_clause(view, cand, found):
                 mode = "hypothetical"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
@@ -958,6 +983,11 @@ class Coder:
                 # until it complies is a threat made now (13x), asserted
                 aimed = [(s, t) for s, t in pairs if t is not None]
                 emit(cand.pos, cand, aimed, self.modality.intent_code(code), "asserted", cand.pattern.id + "+ultimatum")
+            if code[:2] in _FORCE_USE and (prep := _preparing_force(view, cand)) is not None:
+                aimed = [(s, t) for s, t in pairs if t is not None]
+                prep_trig = Trigger(prep, cand.pattern, "past", prep + 1)
+                prep_mode = event_mode(lowers, prep, view.start, view.end, self.modality)
+                emit(prep, prep_trig, aimed, DEPLOY, prep_mode, cand.pattern.id + "+preparation")
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
@@ -1109,7 +1139,7 @@ class Coder:
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS and "dobj" in pattern.target:
-                tgt = sheltered(view, trig.end, trig.end + 6)
+                tgt = sheltered(view, trig.end, trig.end + 6) or place_holder(view, trig.end, trig.end + 4)
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":

@@ -255,6 +255,27 @@ def sheltered(view: SentenceView, lo: int, hi: int) -> Group | None:
     return None
 
 
+# places named after who holds them: "shelled rebel-held territory", "Turkish-controlled villages"
+_HOLDING = frozenset({"held", "controlled"})
+_HELD_PLACES = frozenset(
+    {"territory", "territories", "area", "areas", "town", "towns", "village", "villages", "city", "cities",
+     "district", "districts", "region", "regions", "enclave", "enclaves", "positions", "parts", "zone", "zones",
+     "neighbourhoods", "neighborhoods", "suburbs", "stronghold", "strongholds", "land", "island", "islands"}
+)
+
+
+def place_holder(view: SentenceView, lo: int, hi: int) -> Group | None:
+    """The holder of a place hit between ``lo`` and ``hi``: force used on "Albanian rebel-held territory" falls on
+    the rebels who hold it (the hyphenated participle otherwise marks an agent, as in "a US-drafted text")."""
+    lowers = view.lowers
+    for g in view.groups:
+        if not (lo <= g.start <= hi and g.end + 2 < view.end):
+            continue
+        if lowers[g.end] == "-" and lowers[g.end + 1] in _HOLDING and lowers[g.end + 2] in _HELD_PLACES:
+            return g
+    return None
+
+
 def intent_owner(view: SentenceView, trig: Trigger) -> Group | None:
     """ "the United States' decision to impose tariffs", "Tokyo's plan to release treated water": the owner of
     a noun of intent is the doer of its infinitive."""
