@@ -132,3 +132,9 @@ def test_preparing_an_attack_is_a_military_posture(code):
     # "is prepared to" states a readiness, not a move
     got = triples(code("Russia is prepared to attack Ukraine.", "2022-01-20"))
     assert not [c for _, _, c, _ in got if c.startswith("15")]
+
+
+def test_prisoners_rioting_at_a_jail_riot_against_its_state(code):
+    # a riot "at" a jail or prison in a state is aimed at the state that holds the rioters there
+    got = triples(code("Iraqi detainees rioted at a prison in southern Kuwait on Sunday.", "1992-04-09"))
+    assert ("IRQ", "KWT", "145", "asserted") in got

@@ -490,7 +490,8 @@ def target_after(
 _SITES = frozenset(
     {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
      "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps",
-     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo"}
+     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo",
+     "jail", "jails", "prison", "prisons", "detention"}
 )
 
 
