@@ -138,3 +138,12 @@ def test_prisoners_rioting_at_a_jail_riot_against_its_state(code):
     # a riot "at" a jail or prison in a state is aimed at the state that holds the rioters there
     got = triples(code("Iraqi detainees rioted at a prison in southern Kuwait on Sunday.", "1992-04-09"))
     assert ("IRQ", "KWT", "145", "asserted") in got
+
+
+def test_capital_in_apposition_to_a_place_is_a_place(code):
+    # "in the Iraqi capital Baghdad": the city named after "capital" is where the bombing happened, not its doer
+    events = code("A car bomb exploded in the Iraqi capital Baghdad on Sunday, killing two American soldiers.")
+    assert not [e for e in events if e.source.startswith("IRQ")]
+    # and protesters placed there remain the state's own people
+    events = code("Protesters in the Thai capital Bangkok burned Cambodian flags.", "2008-10-20")
+    assert [(e.source, e.code) for e in events] == [("THACVL", "141")]

@@ -472,7 +472,19 @@ class ActorMatcher:
                 k -= 1
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
+        for prev, m in pairwise(out):
+            # "in the Iraqi capital Baghdad", "in East Timor's capital Dili": the city in apposition to a place
+            # is that place
+            placed = prev.locative or any(w in ("in", "throughout", "across") for w in lowers[prev.start : prev.end])
+            if placed and not m.locative and lowers[prev.end : m.start] in _CITY_APPOSITIONS:
+                m.locative = True  # ("protesters in the Thai capital Bangkok": the protesters are Thai)
         return out
+
+
+# what stands between a place and the name of its city in apposition: "the Iraqi capital Baghdad"
+_CITY_APPOSITIONS = [[w] for w in ("capital", "city", "port", "town")] + [
+    ["'s", w] for w in ("capital", "city", "port", "town")
+]
 
 
 # prepositions through which an act reaches a place: "flew over Hokkaido", "the annexation of Crimea"
