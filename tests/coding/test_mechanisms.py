@@ -316,7 +316,8 @@ def test_rebels_against_their_own_state_are_a_domestic_event(code):
     accuse = code("Philippine rebels accused Manila of violating the ceasefire.", "2016-02-01")
     assert ("PHLREB", "PHL", "112") in {(e.source, e.target, e.code) for e in accuse}
     attack = code("Myanmar insurgents attacked Chinese workers near the border on Sunday.", "2016-02-01")
-    assert [(e.source, e.target, e.code) for e in attack] == [("MMRINS", "CHNLAB", "190")]
+    # an armed group attacking civilians is an assault (180), not conventional military force (190)
+    assert [(e.source, e.target, e.code) for e in attack] == [("MMRINS", "CHNLAB", "180")]
 
 
 def test_a_nominal_event_after_a_support_verb_takes_the_verbs_subject(code):

@@ -182,6 +182,32 @@ _PEOPLE_ADJECTIVES = frozenset(
 )
 
 
+# words before "capital" that make it the seat of a region rather than of a state
+_SUBNATIONAL_CAPITALS = [[w, "capital"] for w in ("regional", "provincial", "state", "district")]
+
+
+# nouns for another party acting on a state's side: "Israel's militia ally", "Russia's allies"
+_ALLY_NOUNS = frozenset({"ally", "allies", "proxy", "proxies", "surrogate", "surrogates", "client", "clients"})
+
+
+def _names_an_ally(lowers: list[str], m: Mention, end: int) -> bool:
+    """ "Syria's Lebanese allies", "the deputy chief of Israel's militia ally": a state in the possessive before
+    "ally" or "proxy" names whose side the ally is on, not the actor itself, which is another party."""
+    if m.kind not in ("state", "person"):
+        return False  # "NATO allies" are the alliance's members, acting as NATO
+    k = m.end
+    if k < end and lowers[k] in ("'s", "'"):
+        k += 1
+    elif "'s" not in lowers[m.start : m.end]:
+        return False  # "US allies", "Lebanese allies": the adjective may name the allies' own state
+    for j in range(k, min(end, k + 3)):
+        if lowers[j] in _ALLY_NOUNS:
+            return True
+        if not lowers[j].isalpha():
+            return False
+    return False
+
+
 class ActorMatcher:
     """Finds actor phrases in a Doc and composes them into coded mentions."""
 
@@ -300,14 +326,19 @@ class ActorMatcher:
                 continue  # "Park Jin" inside "Park Jin-young"
             if not code:
                 continue
+            if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
+                continue  # "the southern regional capital Juba" (in 1990): a provincial seat, not a state's capital
             if first.form == "adjective" and s - 2 >= start and lowers[s - 1] == "-" and lowers[s - 2] == "pro":
                 continue  # "the pro-Iranian Hizbollah group": an allegiance, not the state itself
-            if first.form == "adjective" and s - 1 >= start and lowers[s - 1] == "ethnic":
-                continue  # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity, not the state
+            if first.form in ("adjective", "demonym") and s - 1 >= start and lowers[s - 1] == "ethnic":
+                # "ethnic Albanian guerrillas operating in Macedonia", "three ethnic Albanians": an ethnicity,
+                # not the state or its citizens
+                continue
             if first.form == "demonym" and all(p.form == "demonym" for p in phrases) and _counted(lowers, s, start):
                 code += "CVL"  # "thousands of South Koreans", "300 Palestinians": people, not the state
             items.append(Mention(s, e, code, kind, first.form, state=first.state))
-        return self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
+        composed = self._absorb_names(self._compose(items, doc, lowers, start), doc, lowers, start, end)
+        return [m for m in composed if not _names_an_ally(lowers, m, end)]
 
     def _absorb_names(self, out: list[Mention], doc: Doc, lowers: list[str], start: int, end: int) -> list[Mention]:
         """A state's titled official followed by a name the lexicon does not know is one person:
@@ -447,7 +478,19 @@ class ActorMatcher:
                 k -= 1
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
+        for prev, m in pairwise(out):
+            # "in the Iraqi capital Baghdad", "in East Timor's capital Dili": the city in apposition to a place
+            # is that place
+            placed = prev.locative or any(w in ("in", "throughout", "across") for w in lowers[prev.start : prev.end])
+            if placed and not m.locative and lowers[prev.end : m.start] in _CITY_APPOSITIONS:
+                m.locative = True  # ("protesters in the Thai capital Bangkok": the protesters are Thai)
         return out
+
+
+# what stands between a place and the name of its city in apposition: "the Iraqi capital Baghdad"
+_CITY_APPOSITIONS = [[w] for w in ("capital", "city", "port", "town")] + [
+    ["'s", w] for w in ("capital", "city", "port", "town")
+]
 
 
 # prepositions through which an act reaches a place: "flew over Hokkaido", "the annexation of Crimea"

@@ -242,7 +242,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     for g in view.groups:
         # a group may start before the comma of a list ("China, Russia and ...")
         if g.end > s and g.end <= pos and not g.locative:
-            if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS:
+            if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
             best = g
     if best is not None:
@@ -250,7 +250,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     for i in range(current - 1, max(-1, current - 4), -1):
         seg_s, seg_e = segs[i]
         first = view.lowers[seg_s]
-        if first in _SKIPPABLE_SEGMENT_START or first.endswith("ing"):
+        if (first in _SKIPPABLE_SEGMENT_START or first.endswith("ing")) and not _opening_subject(view, seg_s, seg_e):
             continue
         cands = [
             g
@@ -263,6 +263,44 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+def _in_prepositional_of(view: SentenceView, g: Group) -> bool:
+    """ "blocked streets in defiance of Chinese authorities", "rallied in front of the Japanese embassy": the
+    of-phrase completes a prepositional phrase ("in defiance of", "in front of", "at the invitation of"), so
+    its actor is no more the subject than one right after the preposition."""
+    k = g.start - 1
+    while k >= view.start and view.lowers[k] in _DIRECT_GAP_WORDS - {"of"}:
+        k -= 1
+    if k - 2 < view.start or view.lowers[k] != "of" or view.lowers[k - 1] not in _COMPLEX_PREP_NOUNS:
+        return False
+    j = k - 2
+    if view.lowers[j] in ("the", "a", "an") and j - 1 >= view.start:
+        j -= 1
+    return view.lowers[j] in _SUBJECT_BLOCKING_PREPS
+
+
+# nouns of complex prepositions: "in defiance of", "on behalf of", "at the invitation of", "in the wake of"
+_COMPLEX_PREP_NOUNS = frozenset(
+    {"defiance", "front", "support", "protest", "solidarity", "behalf", "honour", "honor", "memory", "favour",
+     "favor", "spite", "presence", "violation", "wake", "aftermath", "invitation", "request", "urging", "behest",
+     "absence", "place", "defence", "defense", "pursuit", "search"}
+)
+
+
+# words that make a sentence-opening "A ..." phrase a time adverbial ("A day after the vote, ...")
+_TIME_NOUNS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade", "after",
+     "before", "ago", "later", "earlier", "since", "while", "when"}
+)
+
+
+def _opening_subject(view: SentenceView, seg_s: int, seg_e: int) -> bool:
+    """ "A member of the Syrian parliament, Mohammed Mamoun, started ...": an indefinite noun phrase opening the
+    sentence is its subject, not an apposition to skip (there is nothing before it to stand beside)."""
+    if seg_s != view.start or view.lowers[seg_s] not in ("a", "an"):
+        return False
+    return not any(w in _TIME_NOUNS for w in view.lowers[seg_s:seg_e])
 
 
 _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
@@ -472,7 +510,8 @@ def target_after(
 _SITES = frozenset(
     {"targets", "target", "positions", "sites", "bases", "base", "cities", "towns", "villages", "facilities",
      "installations", "areas", "infrastructure", "plants", "ports", "airfields", "depots", "camps",
-     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo"}
+     "olympics", "games", "summit", "forum", "conference", "ceremony", "celebrations", "festival", "expo",
+     "jail", "jails", "prison", "prisons", "detention"}
 )
 
 

@@ -51,6 +51,7 @@ from blocwatch.coding.roles import (
     INFINITIVE_OBJECT,
     INFINITIVE_ROOTS,
     INTENT_ADVERBS,
+    INTENT_NOUNS,
     NOT_INFINITIVE,
     PROTEST,
     PURPOSE_OBJECT,
@@ -72,11 +73,13 @@ from blocwatch.coding.roles import (
     object_owner,
     object_relative,
     owner_in_object,
+    place_holder,
     protest_purpose,
     relative_subject,
     reversed_intent,
     same_actor,
     same_state,
+    sheltered,
     sufferer_in_relative,
     unowned,
     visited_place,
@@ -610,6 +613,41 @@ def _protest_message(trig: Trigger, found: list[Trigger]) -> bool:
     return any(t.pattern.code.startswith(PROTEST) and 0 < trig.pos - t.end <= 12 for t in found)
 
 
+def _restated_protest(view: SentenceView, trig: Trigger, code: str, pairs: list, acts: list) -> bool:
+    """ "began a hunger strike to protest the decision": the infinitive "to protest" names the aim of the
+    demonstration or strike just coded, which is itself the protest; one action gives one event. So does a
+    demand in the infinitive that names no one of its own to make it of ("staged demonstrations to demand
+    political reforms"): it is only what the protest says."""
+    if trig.pos - 1 < view.start or view.lowers[trig.pos - 1] != "to":
+        return False
+    restates = code.startswith("11") and view.lowers[trig.pos] in ("protest", "complain")
+    unaddressed = code[:2] in SPEECH_ACTS and all(t is None for _, t in pairs)
+    if not (restates or unaddressed):
+        return False
+    return any(c.startswith(PROTEST) and 0 <= trig.pos - t.end <= 12 for t, _, c in acts)
+
+
+# verbs that carry on an act, between "to" and a gerund: "prepared to resume shelling"
+_ASPECTUAL = frozenset({"resume", "continue", "begin", "start", "step", "keep"})
+_PREPARING = frozenset({"prepare", "prepares", "preparing", "prepared"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "remain", "remains", "stand"})
+
+
+def _preparing_force(view: SentenceView, trig: Trigger) -> int | None:
+    """Position of "prepared"/"preparing" in "the army prepared to (resume) shelling ...": getting forces ready
+    for an attack is a military posture (15) taken now, while the attack itself is still to come. "Is prepared
+    to attack" (a copula: ready, willing) states a readiness, not a move, and is left to the threat rules."""
+    lowers = view.lowers
+    k = trig.pos - 1
+    if k > view.start and lowers[k] in _ASPECTUAL and trig.morph == "ing":
+        k -= 1
+    if k - 1 <= view.start or lowers[k] != "to" or lowers[k - 1] not in _PREPARING:
+        return None
+    if lowers[k - 1] == "prepared" and lowers[k - 2] in _COPULAS:
+        return None
+    return k - 1
+
+
 OBLIGED = "obliged"
 YIELDING = "08"  # roots up to here are cooperative: an owned object is the actor's own
 
@@ -661,6 +699,7 @@ def _opponents_demand(src: Group, tgt: Group) -> bool:
 
 PEACEKEEPING = "074"
 DEPLOY, INVESTIGATE = "150", "090"
+_FORCE_USE = frozenset({"18", "19", "20"})  # assault, fighting and mass violence
 _INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
 _SENDING = frozenset({"send", "sends", "sent", "sending", "dispatch", "dispatched", "dispatches", "dispatching"})
 
@@ -944,6 +983,8 @@ class Coder:
             if resolved is None:
                 continue
             cand, pairs, code, subject_group = resolved
+            if _restated_protest(view, cand, code, pairs, acts):
+                continue
             if code == VISIT and subject_group is not None and _peacekeepers(view, subject_group, cand):
                 # "NATO peacekeeping troops have arrived in Bosnia": a peace force coming in protects the state
                 # (074); it is no visit
@@ -990,6 +1031,8 @@ class Coder:
                 or (self._infinitive_of_purpose(view, cand.pos) and not _protest_message(cand, found))
             ):
                 mode = "future"
+            if mode == "asserted" and code[:2] in _FORCE_USE and _preparing_force(view, cand) is not None:
+                mode = "future"  # "prepared to resume shelling": the shelling is still to come
             if mode == "asserted" and _unrealized_clause(view, cand, found):
                 mode = "hypothetical"
             if intent is not None and lowers[intent] in self.modality.refusal_verbs:
@@ -1023,6 +1066,11 @@ class Coder:
                 # until it complies is a threat made now (13x), asserted
                 aimed = [(s, t) for s, t in pairs if t is not None]
                 emit(cand.pos, cand, aimed, self.modality.intent_code(code), "asserted", cand.pattern.id + "+ultimatum")
+            if code[:2] in _FORCE_USE and (prep := _preparing_force(view, cand)) is not None:
+                aimed = [(s, t) for s, t in pairs if t is not None]
+                prep_trig = Trigger(prep, cand.pattern, "past", prep + 1)
+                prep_mode = event_mode(lowers, prep, view.start, view.end, self.modality)
+                emit(prep, prep_trig, aimed, DEPLOY, prep_mode, cand.pattern.id + "+preparation")
             if code.startswith(HOST):
                 # "Biden welcomed Kishida to the White House": the guest makes the visit (042) the host receives
                 guests = [(t, s) for s, t in pairs if t is not None and t.kind in ("state", "person")]
@@ -1108,6 +1156,9 @@ class Coder:
         elif trig.passive and (agent := agent_of_passive(view, trig)) is not None:
             src = agent
             tgt = self._passive_target(view, trig) or subject(view, trig.pos)
+            if tgt is None and pattern.code[:2] in FORCE_ROOTS:
+                # "a camp for Congolese refugees was attacked by ...": the people housed are hit
+                tgt = sheltered(view, view.start, trig.pos)
         elif trig.passive == "be":
             return [], pattern.code, None
         elif OBLIGED in pattern.target:
@@ -1189,6 +1240,8 @@ class Coder:
                 # "accepted demands from rebels": a state yields to its own armed or organised opponents as it
                 # uses force on them (freed "fishermen" may be anyone's)
                 tgt = compatriots(view, trig, src, _DISSIDENT_SECTORS)
+            if tgt is None and pattern.code[:2] in FORCE_ROOTS and "dobj" in pattern.target:
+                tgt = sheltered(view, trig.end, trig.end + 6) or place_holder(view, trig.end, trig.end + 4)
             if tgt is None and "dobj" in pattern.target:
                 tgt = territory_owner(view, trig, src)
             if tgt is None and trig.morph == "ing":
@@ -1542,6 +1595,11 @@ class Coder:
         doer = gerund_doer(view, trig) or intent_owner(view, trig)
         if doer is not None:
             return doer
+        intent_of = trig.pos - 2 > view.start and lowers[trig.pos - 1] == "of" and lowers[trig.pos - 2] in INTENT_NOUNS
+        if trig.morph == "ing" and intent_of:
+            # "protest the decision of sending troops to Iraq": the gerund is the act of whoever decided, named
+            # only by a possessive ("Ankara's decision of ..."), never the subject of the clause around it
+            return next((g for g in view.groups if g.end == trig.pos - 3 and lowers[g.end] in ("'s", "'")), None)
         found = subject(view, trig.pos)
         if found is not None:
             return with_pronoun_partner(view, found)

@@ -68,11 +68,20 @@ AIR_PLATFORMS = frozenset(
 GROUND_PLATFORMS = frozenset({"tanks", "artillery", "warships", "gunboats", "howitzers"})
 
 
+# armed groups outside a state's forces, and people who take no part in fighting
+_IRREGULARS = frozenset({"REB", "INS", "SEP", "UAF"})
+_NONCOMBATANTS = frozenset({"CVL", "REF", "EDU", "LAB", "MED", "BUS"})
+
+
 def combat_code(code: str, source: str, target: str, platform: str = "") -> str:
     """Killing or wounding between armed forces is combat (CAMEO 190, conventional military force), not the
     assault on persons (182x) the verb names on its own: "the shelling killed two South Korean marines".
     So is a killing done by aircraft (195, aerial weapons) or by tanks and artillery (190):
     "Russian aircraft killed 46 Afghan civilians"."""
+    if code == "190" and source[3:6] in _IRREGULARS and target[3:6] in _NONCOMBATANTS:
+        # "militiamen attacked a camp for Congolese refugees": armed groups turning on civilians use
+        # unconventional violence (CAMEO 18, assault), not conventional military force
+        return "180"
     if not code.startswith("182"):
         return code
     if platform in AIR_PLATFORMS:
@@ -256,6 +265,50 @@ def compatriots(
             # "to end a siege called by Maoist insurgents", "End Rebel Blockade": the object's own agent
             return None
         return Group([Mention(start, end, next(iter(state)) + sector, "state", "compatriot")])
+    return None
+
+
+# places that house people: force used on "a camp for Congolese refugees" falls on the people housed there
+SHELTERS = frozenset(
+    {"camp", "camps", "shelter", "shelters", "settlement", "settlements", "hostel", "hostels", "school", "schools",
+     "hospital", "hospitals", "clinic", "home", "homes", "centre", "center", "compound", "village", "villages"}
+)
+_HOUSING = frozenset({"for", "housing", "sheltering"})
+
+
+def sheltered(view: SentenceView, lo: int, hi: int) -> Group | None:
+    """The people a shelter between ``lo`` and ``hi`` houses: "attacked a camp for Congolese refugees", "a camp
+    housing Rwandan refugees was shelled" (the camp is hit, and with it the people it is for)."""
+    lowers = view.lowers
+    for g in view.groups:
+        if g.start < lo + 2 or g.start > hi:
+            continue
+        k = g.start - 1
+        while k > lo and lowers[k] in ("the", "some", "about", "thousands", "hundreds", "of"):
+            k -= 1
+        if k - 1 >= lo and lowers[k] in _HOUSING and lowers[k - 1] in SHELTERS:
+            return g
+    return None
+
+
+# places named after who holds them: "shelled rebel-held territory", "Turkish-controlled villages"
+_HOLDING = frozenset({"held", "controlled"})
+_HELD_PLACES = frozenset(
+    {"territory", "territories", "area", "areas", "town", "towns", "village", "villages", "city", "cities",
+     "district", "districts", "region", "regions", "enclave", "enclaves", "positions", "parts", "zone", "zones",
+     "neighbourhoods", "neighborhoods", "suburbs", "stronghold", "strongholds", "land", "island", "islands"}
+)
+
+
+def place_holder(view: SentenceView, lo: int, hi: int) -> Group | None:
+    """The holder of a place hit between ``lo`` and ``hi``: force used on "Albanian rebel-held territory" falls on
+    the rebels who hold it (the hyphenated participle otherwise marks an agent, as in "a US-drafted text")."""
+    lowers = view.lowers
+    for g in view.groups:
+        if not (lo <= g.start <= hi and g.end + 2 < view.end):
+            continue
+        if lowers[g.end] == "-" and lowers[g.end + 1] in _HOLDING and lowers[g.end + 2] in _HELD_PLACES:
+            return g
     return None
 
 
