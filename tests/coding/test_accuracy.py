@@ -19,8 +19,8 @@ from blocwatch.model import Document
 from tests.conftest import shared
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold_neasia.jsonl"
-PLOVER_PRECISION_FLOOR = 0.80
-PLOVER_F1_FLOOR = 0.66
+PLOVER_PRECISION_FLOOR = 0.83
+PLOVER_F1_FLOOR = 0.69
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "gold_neasia_heldout.jsonl"
 
 
@@ -39,8 +39,8 @@ def test_gold_file_shape():
 
 
 def test_precision_and_f1_floor(summary):
-    assert summary["precision"] >= 0.95
-    assert summary["f1"] >= 0.90
+    assert summary["precision"] >= 0.96
+    assert summary["f1"] >= 0.91
     assert summary["f1"] >= 0.85  # the target
 
 
@@ -55,8 +55,8 @@ def test_heldout_floor(coder):
     records = read_gold_jsonl(HELDOUT)
     predictions = {r.id: coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records}
     summary = score(records, predictions).summary()
-    assert summary["precision"] >= 0.82
-    assert summary["f1"] >= 0.66
+    assert summary["precision"] >= 0.86
+    assert summary["f1"] >= 0.69
     assert summary["mode_accuracy"] >= 0.9
     assert summary["nonasserted_fp_rate"] <= 0.05
 
@@ -65,7 +65,8 @@ def test_plover_root_floor(coder):
     """The PLOVER 0.5 gold records scored at CAMEO-root level; the coder's mechanisms were also developed on
     their failures, so this guards against regressions rather than measuring generalisation."""
     records = read_gold_plover(shared("plover", "PLOVER_GSR_CAMEO.txt"))
-    predictions = {r.id: coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records}
+    # a list aligned with the records: one id occurs twice in the file
+    predictions = [coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records]
     summary = score(records, predictions).summary()
     assert summary["precision"] >= PLOVER_PRECISION_FLOOR
     assert summary["f1"] >= PLOVER_F1_FLOOR
