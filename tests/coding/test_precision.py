@@ -130,3 +130,34 @@ def test_prosecutor_asking_a_court_does_not_appeal_to_the_government(code):
         "2004-11-20",
     )
     assert not any(e.code.startswith("02") and e.target == "ITAGOV" for e in events)
+
+
+# ------------------------------------------------------------------ acts asked for or made possible
+def test_a_withdrawal_appealed_for_is_not_a_withdrawal(code):
+    events = code("The kidnapped aid worker made a tearful appeal for the withdrawal of Italian troops from Iraq.")
+    assert not any(e.code == "0874" and e.mode == "asserted" for e in events)
+    events = code("The vote cleared the way for a withdrawal of Israeli settlers from the Gaza Strip.")
+    assert not any(e.code == "0874" and e.mode == "asserted" for e in events)
+    # a withdrawal that happened still counts
+    assert ("RUS", "EST", "0874", "asserted") in triples(
+        code("Russia completed the withdrawal of its troops from Estonia on Wednesday.")
+    )
+
+
+# ------------------------------------------------------------------ units, purposes and places
+def test_a_company_of_infantry_is_a_military_unit(code):
+    events = code("A company of Kenyan infantry arrived in Somalia on Tuesday.")
+    assert ("KENMIL", "SOM") in {(e.source, e.target[:3]) for e in events}
+    assert not any(e.source.endswith("BUS") for e in events)
+
+
+def test_to_before_an_infinitive_names_no_destination(code):
+    events = code("Ghanaian troops flew out of Accra on Monday, heading for Liberia to join an African Union force.")
+    assert not any(e.code == "042" and e.target.startswith("IGO") for e in events)
+
+
+def test_the_place_of_a_blast_is_not_its_author(code):
+    events = code(
+        "A car bomb exploded on the outskirts of the Afghan city of Kandahar, killing three Canadian soldiers."
+    )
+    assert not any(e.source.startswith("AFG") for e in events)

@@ -437,6 +437,18 @@ class ActorMatcher:
                         out.append(Mention(m.start, nxt.end, nxt.code, "person", nxt.form))
                         i += 2
                         continue
+                    if (
+                        gap == ["of"]
+                        and nxt.kind == "state"
+                        and nxt.form == "adjective"
+                        and i + 2 < n
+                        and items[i + 2].kind == "sector"
+                        and items[i + 2].start == nxt.end
+                    ):
+                        # "a company of Nigerian infantry", "a group of Japanese lawmakers": the first noun counts
+                        # or groups the people the adjective and the later noun name
+                        i += 1
+                        continue
                     owned = m.start > 0 and lowers[m.start - 1] in ("its", "their", "his", "her", "'s")
                     civil_in = (
                         # "students throughout Indonesia", "rebels in the Ivory Coast"

@@ -298,9 +298,15 @@ _TIME_NOUNS = frozenset(
 def _opening_subject(view: SentenceView, seg_s: int, seg_e: int) -> bool:
     """ "A member of the Syrian parliament, Mohammed Mamoun, started ...": an indefinite noun phrase opening the
     sentence is its subject, not an apposition to skip (there is nothing before it to stand beside)."""
-    if seg_s != view.start or view.lowers[seg_s] not in ("a", "an"):
+    lowers = view.lowers
+    if seg_s != view.start or lowers[seg_s] not in ("a", "an"):
         return False
-    return not any(w in _TIME_NOUNS for w in view.lowers[seg_s:seg_e])
+    # only before a short phrase set off by commas, the name: "A car bomb exploded in the Iraqi city of Fallujah,
+    # killing ..." is a clause of its own whose place is no subject
+    if seg_e >= view.end or lowers[seg_e] != ",":
+        return False
+    close = next((k for k in range(seg_e + 1, min(view.end, seg_e + 6)) if lowers[k] == ","), None)
+    return close is not None and close - seg_e > 1 and not any(w in _TIME_NOUNS for w in lowers[seg_s:seg_e])
 
 
 _PRONOUN_AGREES: dict[str, Callable[[Group], bool]] = {
@@ -454,6 +460,8 @@ def target_after(
         prep = preps[-1] if preps else None
         if prep is not None and "," in gap[len(gap) - gap[::-1].index(prep) :]:
             prep = None  # "fired missiles into the sea, Japan's defence ministry said": the phrase ended
+        if prep == "to" and _infinitive_to(gap):
+            continue  # "heading for Darfur to join an African Union force": a purpose, not a destination
         if prep is not None and prep in specs:
             return g
         # "against the deployment of a US battery", "on $34 billion of Chinese imports", "on imports from China"
@@ -519,6 +527,16 @@ _SITES = frozenset(
 _TRADE_FLOWS = frozenset(
     {"sale", "sales", "exports", "shipments", "deliveries", "transfers", "supplies", "flights"}
 )
+
+
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+
+
+def _infinitive_to(gap: list[str]) -> bool:
+    """Whether the gap's last "to" opens an infinitive: a word, then an article or possessive ("to join an",
+    "to help the"), where a preposition's object would start at once ("to the", "to western")."""
+    k = len(gap) - 1 - gap[::-1].index("to")
+    return k + 2 < len(gap) and gap[k + 1] not in _OBJECT_OPENERS and gap[k + 2] in _OBJECT_OPENERS
 
 
 def _hits_site(gap: list[str], preps: list[str], specs: tuple[str, ...]) -> bool:

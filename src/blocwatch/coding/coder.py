@@ -277,9 +277,16 @@ _FACTIVE_BEFORE_TO = frozenset(
     }
 )
 # prepositions that open an adjunct between a commitment verb and its "to": "agreed at the summit to ..."
-# nouns of asking whose "for" + gerund names the act asked for ("an appeal for deploying troops")
+# nouns of asking whose "for" + gerund or event noun names the act asked for ("an appeal for deploying troops");
+# "the way for" names an act made possible, not done
 _REQUEST_NOUNS = frozenset(
-    {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal"}
+    {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal",
+     "way"}
+)
+# articles and manner adjectives between that "for" and the act ("an appeal for the immediate withdrawal of")
+_ASKED_ACT_MODIFIERS = frozenset(
+    {"a", "an", "the", "immediate", "full", "complete", "total", "swift", "speedy", "prompt", "early", "quick",
+     "phased", "gradual", "unconditional", "orderly"}
 )
 # words that open a new clause between two coordinated verbs ("... and they impose ...")
 _SUBJECT_WORDS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
@@ -1533,13 +1540,13 @@ class Coder:
         """Whether the trigger is the action someone is asked to take: "urged China to lift the ban",
         "called on Moscow to pull its troops out" (an appeal verb, its addressee, then "to")."""
         lowers = view.lowers
-        if (
-            pos - 2 > view.start
-            and lowers[pos].endswith("ing")
-            and lowers[pos - 1] == "for"
-            and lowers[pos - 2] in _REQUEST_NOUNS
-        ):
-            return True  # "a UN appeal for deploying troops": the gerund is what is asked, not what is done
+        j = pos - 1
+        while j > view.start and j >= pos - 3 and lowers[j] in _ASKED_ACT_MODIFIERS:
+            j -= 1
+        if j - 1 > view.start and lowers[j] == "for" and lowers[j - 1] in _REQUEST_NOUNS:
+            # "a UN appeal for deploying troops", "a new appeal for the withdrawal of British troops", "clearing
+            # the way for a withdrawal": the act is what is asked or made possible, not what is done
+            return True
         k = infinitive_to(view, pos)
         if k is None:
             return False
