@@ -161,3 +161,31 @@ def test_the_place_of_a_blast_is_not_its_author(code):
         "A car bomb exploded on the outskirts of the Afghan city of Kandahar, killing three Canadian soldiers."
     )
     assert not any(e.source.startswith("AFG") for e in events)
+
+
+# ------------------------------------------------------------------ acts only demanded
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rodong Sinmun on Monday ran a commentary demanding the withdrawal of U.S. troops from South Korea.",
+        "Withdrawal of U.S. Troops from Japan Demanded.",
+        "Students staged actions for the U.S. forces' withdrawal from South Korea.",
+        "The statement demands the U.S. pull its forces out of South Korea at once.",
+    ],
+)
+def test_a_retreat_only_demanded_is_not_asserted(code, text):
+    assert not any(e.code.startswith("087") and e.mode == "asserted" for e in code(text, "2012-03-05"))
+
+
+def test_a_headline_passive_of_urging_names_no_urger(code):
+    events = code("U.S. Urged to Pull Its Troops out of Japan.", "2012-03-05")
+    assert not any(e.source.startswith("USA") for e in events)
+
+
+# ------------------------------------------------------------------ surnames of leaders
+def test_a_leaders_surname_before_another_given_name_is_someone_else(code):
+    events = code("A pamphlet by Korean writer Kim Chol criticized Lee Myung Bak on Tuesday.", "2012-03-05")
+    assert not any(e.source.startswith("PRK") for e in events)
+    # the surname alone still names the leader
+    got = code("Kim praised the crew of the Chinese ship on Tuesday.", "2012-03-05")
+    assert any(e.source == "PRKGOV" for e in got)

@@ -324,6 +324,16 @@ class ActorMatcher:
                 continue
             if kind == "person" and e + 1 < end and lowers[e] == "-" and lowers[e + 1].isalpha():
                 continue  # "Park Jin" inside "Park Jin-young"
+            if (
+                kind == "person"
+                and all(p.form == "short" for p in phrases if p.kind == "person")
+                and e < end
+                and doc[e].text[:1].isupper()
+                and doc[e].is_alpha
+                and not any(m[0] == e for m in raw if m[0] >= start)
+                and not _title_case(doc, start, end)
+            ):
+                continue  # "Korean resident Kim Suk": a surname before an unknown given name is someone else
             if not code:
                 continue
             if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
@@ -535,6 +545,13 @@ def _insurgents_of(lowers: list[str], s: int, e: int, start: int, end: int) -> b
     while k >= start and lowers[k] in _DETERMINERS:
         k -= 1
     return k - 1 >= start and lowers[k] in ("in", "from") and lowers[k - 1] in _INSURGENT_WORDS
+
+
+def _title_case(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence is a title-case headline ("Kim Visits Troops on Front Line"), where a capital letter
+    says nothing about names."""
+    words = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _counted_from(gap: list[str]) -> bool:

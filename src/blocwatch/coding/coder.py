@@ -283,6 +283,16 @@ _REQUEST_NOUNS = frozenset(
     {"appeal", "appeals", "call", "calls", "request", "requests", "demand", "demands", "plea", "pleas", "proposal",
      "way"}
 )
+# efforts and movements whose "for" names the act striven for ("actions for the withdrawal of U.S. troops")
+_AIMS = frozenset(
+    {"action", "actions", "struggle", "struggles", "campaign", "campaigns", "movement", "movements", "drive",
+     "rally", "rallies", "efforts", "effort", "pressure", "fight", "calls", "demonstrations", "protests"}
+)
+# appeal verbs whose bare object is no act asked for ("told the withdrawal story", "called the pullout a sham")
+_NOT_ASKING = frozenset({"tell", "told", "tells", "telling", "call", "called", "calls", "calling", "want"})
+# a headline's closing passive of asking: "Withdrawal of U.S. Forces from S. Korea Demanded"
+_PASSIVE_ASKED = frozenset({"demanded", "urged", "requested", "sought", "called"})
+_CLOSING_MARKS = frozenset({".", "!", "?", '"', "'", ",", ";", ":"})
 # articles and manner adjectives between that "for" and the act ("an appeal for the immediate withdrawal of")
 _ASKED_ACT_MODIFIERS = frozenset(
     {"a", "an", "the", "immediate", "full", "complete", "total", "swift", "speedy", "prompt", "early", "quick",
@@ -436,6 +446,29 @@ def _own_state(src: Group) -> str | None:
 
 # appeal verbs whose participle, right before "to", makes its subject the one asked ("Japan urged to lift ...")
 _URGED_PARTICIPLES = frozenset({"urged", "asked", "pressed", "pressured", "called", "encouraged", "told", "requested"})
+# demand verbs that take a bare-infinitive clause: "demands the U.S. pull back its forces"
+_SUBJUNCTIVE_DEMANDS = frozenset({"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted"})
+
+
+def _asked_passive(view: SentenceView, cand: Trigger) -> bool:
+    """A verb that only reports an asking: a headline's "U.S. Urged to Withdraw Its Troops" (the subject is the
+    one asked, the asker unnamed), or the act in "demands the U.S. pull back its forces" (a subjunctive)."""
+    lowers = view.lowers
+    word = lowers[cand.pos]
+    if word in _URGED_PARTICIPLES and cand.end < view.end and lowers[cand.end] == "to":
+        before = lowers[cand.pos - 1] if cand.pos > view.start else ""
+        return before not in ("has", "have", "had", "was", "were", "is", "are", "been") and any(
+            g.end == cand.pos for g in view.groups
+        )
+    addressee = next((g for g in view.groups if g.end == cand.pos), None)
+    if addressee is None:
+        return False
+    j = addressee.start - 1
+    if j > view.start and lowers[j] == "the":
+        j -= 1
+    return j >= view.start and lowers[j] in _SUBJUNCTIVE_DEMANDS
+
+
 # verbs of hosting a gathering of others ("hosted talks between Damascus and Ankara")
 _HOSTING_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "convene", "convenes", "convened", "convening"})
 
@@ -1004,7 +1037,11 @@ class Coder:
             taken_back = reversed_intent(view, cand) if code[:2] in HOSTILE_ROOTS else None
             if taken_back is not None:
                 code = yield_code(code)
-            if self._asked_for(view, cand.pos):
+            if (
+                self._asked_for(view, cand.pos)
+                or (cand.pattern.kind == "noun" and self._noun_asked_for(view, cand.pos))
+                or (cand.pattern.kind == "verb" and _asked_passive(view, cand))
+            ):
                 continue
             if cand.pattern.kind == "verb" and not cand.passive:
                 # the next verb of a coordination ("protested and summoned") shares this subject
@@ -1559,6 +1596,27 @@ class Coder:
         while j > view.start and lowers[j] in ("on", "upon", "the", "its", "their", "his", "her", "for"):
             j -= 1
         return j >= view.start and lowers[j] in self.modality.appeal_verbs
+
+    def _noun_asked_for(self, view: SentenceView, pos: int) -> bool:
+        """Whether an event named by a noun is only demanded or striven for: "an article demanding the withdrawal
+        of the U.S. forces", "actions for U.S. forces' withdrawal from south Korea", and the headline passive
+        "Withdrawal of U.S. Forces from S. Korea Demanded"."""
+        lowers = view.lowers
+        j = pos - 1
+        while j > view.start and pos - j <= 6:
+            w = lowers[j]
+            if w in _ASKED_ACT_MODIFIERS or w in ("'s", "'") or any(g.start <= j < g.end for g in view.groups):
+                j -= 1
+                continue
+            break
+        if lowers[j] in self.modality.appeal_verbs and lowers[j] not in _NOT_ASKING:
+            return True
+        if lowers[j] == "for" and j - 1 >= view.start and (
+            lowers[j - 1] in _REQUEST_NOUNS or lowers[j - 1] in _AIMS or lowers[j - 1] in self.modality.appeal_verbs
+        ):
+            return True
+        tail = [w for w in lowers[pos : view.end] if w not in _CLOSING_MARKS][-2:]
+        return bool(tail) and (tail[-1] in _PASSIVE_ASKED or tail == ["called", "for"])
 
     def _derived_code(self, verb: str, code: str) -> str:
         """Intent (03x/13x) or refusal (12x) code for the act a commitment verb governs."""
