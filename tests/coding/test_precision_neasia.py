@@ -1,0 +1,28 @@
+"""False positives found on Northeast Asian news (KCNA, People's Daily trade-war coverage), one class per test,
+on sentences written in the style of that copy.
+
+Each test names the wrong event the coder used to produce and, where the sentence holds a real event, checks that
+this event still comes out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+# ------------------------------------------------------------------ a trade war is no armed fight
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington launched a trade war against Beijing last spring, economists noted.",
+        "Tokyo started a tariff war against Seoul in 2019.",
+    ],
+)
+def test_trade_war_is_no_fight(code, text):
+    assert not any(e.code.startswith("19") for e in code(text))
+
+
+def test_a_war_launched_is_still_a_fight(code):
+    assert ("RUS", "UKR", "190", "asserted") in triples(code("Russia launched a war against Ukraine on Thursday."))
