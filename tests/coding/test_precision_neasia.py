@@ -26,3 +26,20 @@ def test_trade_war_is_no_fight(code, text):
 
 def test_a_war_launched_is_still_a_fight(code):
     assert ("RUS", "UKR", "190", "asserted") in triples(code("Russia launched a war against Ukraine on Thursday."))
+
+
+# ------------------------------------------------------------------ a report released is published, not freed
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Japan trade report released by the IMF on Monday forecast slower growth.",
+        "Vietnamese data released by the U.N. agency showed faster growth.",
+    ],
+)
+def test_released_document_is_no_release(code, text):
+    assert not any(e.code.startswith("084") for e in code(text))
+
+
+def test_captives_released_by_a_state_are_still_freed(code):
+    events = code("Three South Korean sailors released by North Korea crossed the border on Friday.")
+    assert ("PRK", "KOR", "0841", "asserted") in triples(events)

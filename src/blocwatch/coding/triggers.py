@@ -439,6 +439,14 @@ class TriggerMatcher:
                     continue
                 trig_end = pos + 2 + hit
             passive = self._passive(lowers, pos, start, end) if morph in ("past", "pp") and pattern.passive else ""
+            # "the report released by the UN": a passive's object comes before it, and the excluded words
+            # cancel it there as they do after an active verb
+            if (
+                passive
+                and self.excludes[pattern.id]
+                and _find(lowers, max(start, pos - 3), pos, self.excludes[pattern.id]) != -1
+            ):
+                continue
             if pattern.objects:
                 obj_start, obj_end = _find_span(lowers, pos + 1, stop, self.objects[pattern.id])
                 if obj_end == -1:
