@@ -43,3 +43,32 @@ def test_released_document_is_no_release(code, text):
 def test_captives_released_by_a_state_are_still_freed(code):
     events = code("Three South Korean sailors released by North Korea crossed the border on Friday.")
     assert ("PRK", "KOR", "0841", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ a modal governs every verb it coordinates
+@pytest.mark.parametrize(
+    ("text", "prefix", "mode"),
+    [
+        (
+            "Washington should drop its hostile policy toward the DPRK and withdraw its troops from South Korea.",
+            "087",
+            "hypothetical",
+        ),
+        ("Moscow will never bow to outside pressure or violate the arms treaty with Washington.", "128", "negated"),
+        (
+            "Beijing aims to double its trade with Brazil within five years and invest 30 billion dollars in "
+            "Argentina.",
+            "061",
+            "future",
+        ),
+    ],
+)
+def test_modal_scopes_over_coordinated_bare_verb(code, text, prefix, mode):
+    events = [e for e in code(text) if e.code.startswith(prefix)]
+    assert events
+    assert all(e.mode == mode for e in events)
+
+
+def test_coordinated_present_verb_without_modal_stays_asserted(code):
+    events = code("Japan and China have long shared a border at sea and cooperate closely on fisheries.")
+    assert ("JPN", "CHN", "060", "asserted") in triples(events)

@@ -300,6 +300,11 @@ _ASKED_ACT_MODIFIERS = frozenset(
 )
 # words that open a new clause between two coordinated verbs ("... and they impose ...")
 _SUBJECT_WORDS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
+# words that carry the mode of a coordination of bare verbs ("should stop ... and withdraw")
+_COORDINATED_AUX = frozenset(
+    {"will", "would", "shall", "should", "must", "could", "can", "may", "might", "never", "not", "to"}
+)
+_COORDINATION_SPAN = 16
 # predicates that rule out the act their gerund subject names
 _RULED_OUT = (("out", "of", "the", "question"), ("off", "the", "table"), ("not", "an", "option"))
 
@@ -1096,6 +1101,11 @@ class Coder:
                 # "plans to tighten sanctions and impose a blockade": a bare verb coordinated with an infinitive
                 # or a modal verb shares its "to" / "will" and so its mode
                 mode = last_mode[1]
+            elif mode == "asserted" and cand.morph == "base" and lowers[cand.pos - 1] in ("and", "or"):
+                # "should stop the hostile policy and withdraw its forces", "will never take unilateral measures
+                # or violate the rules": the first verb of the coordination was no trigger, but its modal still
+                # governs the bare verb after "and"/"or"
+                mode = self._coordinated_mode(view, cand.pos - 1) or mode
             if cand.pattern.kind == "verb":
                 last_mode = (cand.end, mode)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
@@ -1137,6 +1147,21 @@ class Coder:
             emit(verb, intent_trig, pairs, intent_code, intent_mode, cand.pattern.id + "+intent")
         kept = [event for pos, event in out if pos not in used_intent_verbs or event.rule.endswith("+intent")]
         return _one_per_root(_drop_tolls(_drop_untargeted_twins(_merge_visit_and_talks(kept))))
+
+    def _coordinated_mode(self, view: SentenceView, conj: int) -> str | None:
+        """Mode of the first verb of a coordination whose bare second verb follows ``conj`` ("and"/"or"), read
+        at the nearest modal or "to" before it in the same clause that is not asserted; None when there is none."""
+        lowers = view.lowers
+        for k in range(conj - 1, max(view.start, conj - _COORDINATION_SPAN) - 1, -1):
+            word = lowers[k]
+            if word in (",", ";", ":") or word in _SUBJECT_WORDS:
+                return None
+            if word in _COORDINATED_AUX:
+                # "to 1 trillion dollars" is a preposition: read on to the left
+                mode = event_mode(lowers, k + 1, view.start, view.end, self.modality)
+                if mode != "asserted":
+                    return mode
+        return None
 
     def _pro_verb_intents(self, view: SentenceView, acts: list) -> list[tuple[int, tuple]]:
         """Commitment, refusal or threat verbs whose infinitive is the pro-form "to do so" ("promising to do
