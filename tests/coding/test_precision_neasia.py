@@ -72,3 +72,22 @@ def test_modal_scopes_over_coordinated_bare_verb(code, text, prefix, mode):
 def test_coordinated_present_verb_without_modal_stays_asserted(code):
     events = code("Japan and China have long shared a border at sea and cooperate closely on fisheries.")
     assert ("JPN", "CHN", "060", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ "announced it will impose tariffs" is to come
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing announced on Friday it will impose retaliatory tariffs on American soybeans worth 50 billion dollars.",
+        "Tokyo announced plans to impose export controls on South Korean chipmakers.",
+    ],
+)
+def test_sanctions_announced_for_later_are_not_imposed(code, text):
+    events = [e for e in code(text) if e.code.startswith("163")]
+    assert events
+    assert all(e.mode == "future" for e in events)
+
+
+def test_sanctions_announced_outright_are_imposed(code):
+    events = code("Washington announced new tariffs on Chinese steel on Monday.")
+    assert ("USA", "CHN", "163", "asserted") in triples(events)

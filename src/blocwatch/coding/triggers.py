@@ -463,6 +463,13 @@ class TriggerMatcher:
                     continue
                 if obj_start > pos + 1 and lowers[obj_start - 1] == "help":
                     continue  # "mobilized lobby groups to help support ...": a bare infinitive, not an object noun
+                # "announced it will impose tariffs", "announced to slap tariffs": a later verb of the same
+                # pattern heads the object, and its own modal or infinitive tells the mode
+                if any(
+                    any(o[1] is pattern and o[2] != "noun" for o in self.entries.get(lowers[k], ()))
+                    for k in range(pos + 1, obj_start)
+                ):
+                    continue
                 # the object must not lie beyond a clause boundary, nor inside a relative clause on the verb's
                 # own object ("ending a standoff that had strained ties": the standoff is what ended)
                 if any(w in (";", ".", ":") for w in lowers[pos + 1 : obj_end]) or any(
