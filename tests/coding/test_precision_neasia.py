@@ -91,3 +91,28 @@ def test_sanctions_announced_for_later_are_not_imposed(code, text):
 def test_sanctions_announced_outright_are_imposed(code):
     events = code("Washington announced new tariffs on Chinese steel on Monday.")
     assert ("USA", "CHN", "163", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ "did X by doing Y": the means has X's subject
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo broke WTO rules by restricting exports of key chemicals to South Korea.",
+            ("JPN", "KOR", "163"),
+        ),
+        (
+            "Canberra said Washington breached WTO rules by slapping tariffs on Australian aluminium.",
+            ("USA", "AUS", "163"),
+        ),
+    ],
+)
+def test_by_gerund_takes_the_main_subject(code, text, expected):
+    pairs = {(s, t, c[:3]) for s, t, c, mode in triples(code(text)) if mode == "asserted"}
+    assert expected in pairs
+    assert all(s != "IGO" for s, _, _ in pairs)  # the WTO, whose rules were broken, does nothing
+
+
+def test_by_gerund_after_a_prepositional_target(code):
+    events = code("China retaliated against the United States by imposing tariffs on American pork.")
+    assert ("CHN", "USA", "163", "asserted") in triples(events)

@@ -245,6 +245,22 @@ def subject(view: SentenceView, pos: int) -> Group | None:
             if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
             best = g
+    if best is not None and _by_gerund(view, pos):
+        # "violated WTO rules by launching an investigation": the means has the main verb's subject, not its
+        # object; the clause starts after a reporting verb ("Beijing said Washington broke the rules by ...")
+        left = max((k + 1 for k in range(s, pos) if view.lowers[k] in _REPORT_WORDS), default=s)
+        best = next(
+            (
+                g
+                for g in view.groups
+                if g.end > left
+                and g.end <= best.end
+                and not g.locative
+                and view.governed_by_prep(g) not in _SUBJECT_BLOCKING_PREPS
+                and not _in_prepositional_of(view, g)
+            ),
+            best,
+        )
     if best is not None:
         return best
     for i in range(current - 1, max(-1, current - 4), -1):
@@ -263,6 +279,21 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+# words after which a reported clause, with its own subject, begins
+_REPORT_WORDS = frozenset({"said", "says", "say", "saying", "that", "told", "added", "stated", "announced", "claimed"})
+
+
+def _by_gerund(view: SentenceView, pos: int) -> bool:
+    """A gerund of means: "by launching", "by unilaterally imposing"."""
+    lowers = view.lowers
+    if not lowers[pos].endswith("ing") or pos - 1 < view.start:
+        return False
+    k = pos - 1
+    if lowers[k].endswith("ly") and k - 1 >= view.start:
+        k -= 1
+    return lowers[k] == "by"
 
 
 def _in_prepositional_of(view: SentenceView, g: Group) -> bool:
