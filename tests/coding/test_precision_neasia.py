@@ -116,3 +116,21 @@ def test_by_gerund_takes_the_main_subject(code, text, expected):
 def test_by_gerund_after_a_prepositional_target(code):
     events = code("China retaliated against the United States by imposing tariffs on American pork.")
     assert ("CHN", "USA", "163", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ a bracketed gloss is no subject
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States breached World Trade Organization (WTO) rules by slapping tariffs on Chinese steel.",
+            ("USA", "CHN", "163", "asserted"),
+        ),
+        (
+            "Japan's envoy to the Republic of Korea (ROK) met Chinese diplomats on Monday.",
+            ("JPN", "CHN", "040", "asserted"),
+        ),
+    ],
+)
+def test_bracketed_gloss_is_no_subject(code, text, expected):
+    assert expected in triples(code(text))

@@ -265,6 +265,8 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         return best
     for i in range(current - 1, max(-1, current - 4), -1):
         seg_s, seg_e = segs[i]
+        if seg_s > view.start and view.lowers[seg_s - 1] == "(" and seg_e < view.end and view.lowers[seg_e] == ")":
+            continue  # "World Trade Organization (WTO) rules": a bracketed gloss is no clause with a subject
         first = view.lowers[seg_s]
         if (first in _SKIPPABLE_SEGMENT_START or first.endswith("ing")) and not _opening_subject(view, seg_s, seg_e):
             continue
