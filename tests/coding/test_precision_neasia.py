@@ -134,3 +134,12 @@ def test_by_gerund_after_a_prepositional_target(code):
 )
 def test_bracketed_gloss_is_no_subject(code, text, expected):
     assert expected in triples(code(text))
+
+
+# ------------------------------------------------------------------ "tariffs on imports from X": X is no doer
+def test_origin_of_goods_is_not_the_sanctioner(code):
+    events = code(
+        "Washington went ahead with the steel levy despite protests, with tariffs on imports from countries "
+        "including South Korea."
+    )
+    assert not any(e.source.startswith("KOR") for e in events)

@@ -695,11 +695,27 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
     preps = [s for s in specs if s in PREPOSITIONS]
     if preps:
         found = _prep_group(view, trig.end, preps)
-        if found is not None:
+        if found is not None and not _goods_origin(view, found):
             return found
     if "subj" in specs:
         return subject(view, pos)
     return None
+
+
+# goods whose "from" names where they come from: "tariffs on imports from China"
+_GOODS = frozenset(
+    {"imports", "goods", "products", "exports", "shipments", "steel", "cars", "vehicles", "produce", "items",
+     "commodities", "purchases"}
+)
+
+
+def _goods_origin(view: SentenceView, g: Group) -> bool:
+    """ "tariffs on imports from countries including China": the country the goods come from is no doer."""
+    lowers = view.lowers
+    for k in range(g.start - 1, max(view.start, g.start - 4) - 1, -1):
+        if lowers[k] == "from":
+            return k - 1 >= view.start and lowers[k - 1] in _GOODS
+    return False
 
 
 def support_verb(view: SentenceView, trig: Trigger, support_verbs: frozenset[str]) -> int | None:
