@@ -143,3 +143,11 @@ def test_origin_of_goods_is_not_the_sanctioner(code):
         "including South Korea."
     )
     assert not any(e.source.startswith("KOR") for e in events)
+
+
+# ------------------------------------------------------------------ willingness to act is a commitment, not the act
+def test_willingness_to_sign_is_an_intent(code):
+    found = triples(code("Hanoi and Beijing have repeatedly signaled willingness to conclude a fisheries agreement "
+                         "this year."))
+    assert ("VNM", "CHN", "057", "asserted") not in found
+    assert any(s == "VNM" and t == "CHN" and c.startswith("03") and m == "asserted" for s, t, c, m in found)

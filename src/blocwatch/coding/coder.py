@@ -140,7 +140,7 @@ _AUX = frozenset(
 )
 
 
-_STATIVE_INTENT = frozenset({"willing", "ready", "prepared", "open"})
+_STATIVE_INTENT = frozenset({"willing", "ready", "prepared", "open", "willingness", "readiness"})
 # verbs that take an addressee and a that-clause: "told Seoul it would ..."
 _TELLING = frozenset(
     {"told", "tells", "tell", "assured", "assures", "informed", "informs", "warned", "warns", "reminded",
