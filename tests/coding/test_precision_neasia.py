@@ -151,3 +151,9 @@ def test_willingness_to_sign_is_an_intent(code):
                          "this year."))
     assert ("VNM", "CHN", "057", "asserted") not in found
     assert any(s == "VNM" and t == "CHN" and c.startswith("03") and m == "asserted" for s, t, c, m in found)
+
+
+# ------------------------------------------------------------------ "far from accepting": the act is ruled out
+def test_far_from_negates(code):
+    found = triples(code("The Kim regime, far from accepting the proposal of Seoul, fired more shells."))
+    assert not any(c.startswith("03") and m == "asserted" for _, _, c, m in found)
