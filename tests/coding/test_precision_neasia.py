@@ -157,3 +157,12 @@ def test_willingness_to_sign_is_an_intent(code):
 def test_far_from_negates(code):
     found = triples(code("The Kim regime, far from accepting the proposal of Seoul, fired more shells."))
     assert not any(c.startswith("03") and m == "asserted" for _, _, c, m in found)
+
+
+# ------------------------------------------------------------------ "demanded X halt ... and apologize": asked
+def test_coordinated_subjunctive_of_a_demand_is_not_done(code):
+    found = triples(
+        code("The Cuban committee demanded Japan halt its hostile moves and apologize to the Korean people.")
+    )
+    assert ("CUB", "JPN", "100", "asserted") in found
+    assert not any(c.startswith("055") for _, _, c, _ in found)

@@ -1106,6 +1106,8 @@ class Coder:
                 # or violate the rules": the first verb of the coordination was no trigger, but its modal still
                 # governs the bare verb after "and"/"or"
                 mode = self._coordinated_mode(view, cand.pos - 1) or mode
+                if mode == "asked":
+                    continue  # the act is demanded, as the first verb's is: the demand is the event
             if cand.pattern.kind == "verb":
                 last_mode = (cand.end, mode)
             rule = cand.pattern.id + ("+taken-back" if taken_back is not None else "")
@@ -1150,12 +1152,15 @@ class Coder:
 
     def _coordinated_mode(self, view: SentenceView, conj: int) -> str | None:
         """Mode of the first verb of a coordination whose bare second verb follows ``conj`` ("and"/"or"), read
-        at the nearest modal or "to" before it in the same clause that is not asserted; None when there is none."""
+        at the nearest modal or "to" before it in the same clause that is not asserted, or "asked" when the
+        coordination is the subjunctive of a demand; None when there is none."""
         lowers = view.lowers
         for k in range(conj - 1, max(view.start, conj - _COORDINATION_SPAN) - 1, -1):
             word = lowers[k]
             if word in (",", ";", ":") or word in _SUBJECT_WORDS:
                 return None
+            if word in _SUBJUNCTIVE_DEMANDS and any(g.start in (k + 1, k + 2) for g in view.groups):
+                return "asked"  # "demanded the U.S. stop its hostile policy and withdraw its troops"
             if word in _COORDINATED_AUX:
                 # "to 1 trillion dollars" is a preposition: read on to the left
                 mode = event_mode(lowers, k + 1, view.start, view.end, self.modality)
