@@ -166,3 +166,20 @@ def test_coordinated_subjunctive_of_a_demand_is_not_done(code):
     )
     assert ("CUB", "JPN", "100", "asserted") in found
     assert not any(c.startswith("055") for _, _, c, _ in found)
+
+
+# ------------------------------------------------------------------ a joint act's partner is no later verb's object
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("Tokyo and Canberra work closely together and support the rules-based order in the Pacific.", "051"),
+        ("Beijing and Moscow met in June and criticized the new missile shield.", "111"),
+    ],
+)
+def test_joint_partner_is_not_the_object_of_a_coordinated_verb(code, text, prefix):
+    assert not any(e.code.startswith(prefix) for e in code(text))
+
+
+def test_joint_partners_praising_their_own_partnership_still_coded(code):
+    found = triples(code("China and Russia held talks and praised their partnership."))
+    assert ("CHN", "RUS", "051", "asserted") in found

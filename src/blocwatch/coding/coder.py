@@ -300,6 +300,9 @@ _ASKED_ACT_MODIFIERS = frozenset(
 )
 # words that open a new clause between two coordinated verbs ("... and they impose ...")
 _SUBJECT_WORDS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
+# articles that open a verb's own object phrase ("and support the multilateral trading system"); "their
+# partnership" may still be the partners' own
+_OWN_OBJECT_OPENERS = frozenset({"the", "a", "an"})
 # words that carry the mode of a coordination of bare verbs ("should stop ... and withdraw")
 _COORDINATED_AUX = frozenset(
     {"will", "would", "shall", "should", "must", "could", "can", "may", "might", "never", "not", "to"}
@@ -1374,7 +1377,17 @@ class Coder:
                     and (trig.end >= view.end or not view.lowers[trig.end].isalpha())
                     and self._said_it(view, before, state)
                 )
-                if participle or chained or reported or (coordinated and pattern.code[:2] in SPEECH_ACTS):
+                # "the US and China work together and support the multilateral trading system": the partner of a
+                # joint act is not the object of a coordinated verb that names an object of its own
+                partner = (
+                    coordinated
+                    and trig.end < view.end
+                    and view.lowers[trig.end] in _OWN_OBJECT_OPENERS
+                    and {m.code[:3] for m in state.target.members} <= {m.code[:3] for m in src.members}
+                )
+                if participle or chained or reported or (
+                    coordinated and pattern.code[:2] in SPEECH_ACTS and not partner
+                ):
                     # "staged exercises encircling Taiwan, deploying navy ships": the participle's act is aimed
                     # where the main verb's was
                     tgt = state.target
