@@ -183,3 +183,14 @@ def test_joint_partner_is_not_the_object_of_a_coordinated_verb(code, text, prefi
 def test_joint_partners_praising_their_own_partnership_still_coded(code):
     found = triples(code("China and Russia held talks and praised their partnership."))
     assert ("CHN", "RUS", "051", "asserted") in found
+
+
+# ------------------------------------------------------------------ ending a tariff concession is a sanction
+def test_suspended_tariff_concessions_are_a_sanction(code):
+    found = triples(code("Beijing suspended tariff concessions on 90 Australian goods on Monday."))
+    assert not any(c.startswith("085") for _, _, c, _ in found)
+    assert ("CHN", "AUS", "163", "asserted") in found
+
+
+def test_sanctions_suspended_are_still_eased(code):
+    assert ("IGO", "BLR", "085", "asserted") in triples(code("The EU suspended sanctions on Belarus."))
