@@ -194,3 +194,16 @@ def test_suspended_tariff_concessions_are_a_sanction(code):
 
 def test_sanctions_suspended_are_still_eased(code):
     assert ("IGO", "BLR", "085", "asserted") in triples(code("The EU suspended sanctions on Belarus."))
+
+
+# ------------------------------------------------------------------ ", killing six civilians": the struck side's people
+def test_civilians_killed_by_a_participle_belong_to_the_struck_state(code):
+    found = triples(code("Russian artillery shelled the Ukrainian town of Izium on Sunday, killing six civilians."))
+    assert any(s == "RUS" and t == "UKR" and c.startswith("19") for s, t, c, _ in found)
+    assert not any(t == "RUS" for _, t, _, _ in found)
+    assert any(s == "RUS" and t == "UKR" and c.startswith(("18", "19")) and c != "194" for s, t, c, _ in found)
+
+
+def test_civilians_killed_by_their_own_state_stay_its_own(code):
+    found = triples(code("Syrian troops shelled Homs, killing 20 civilians."))
+    assert ("SYR", "SYR", "1823", "asserted") in found

@@ -1311,6 +1311,18 @@ class Coder:
                 tgt = self._provoker(view, trig, src)
             if tgt is None and pattern.code[:2] in REACTION_ROOTS:
                 tgt = self._cause_clause_actor(view, trig, src)
+            if (
+                tgt is None
+                and pattern.code[:2] in FORCE_ROOTS
+                and trig.morph == "ing"
+                and view.lowers[trig.pos - 1] == ","
+                and state.target is not None
+                and src is state.source
+                and not same_state(state.target, src)
+            ):
+                # "shelled Kharkiv, killing five civilians": the people a participle of force names by role
+                # alone are those of the place the main verb struck, not the attacker's own
+                tgt = compatriots(view, trig, state.target)
             if tgt is None and pattern.code[:2] in FORCE_ROOTS:
                 tgt = compatriots(view, trig, src)
             if tgt is None and pattern.code[:2] == YIELDING:
