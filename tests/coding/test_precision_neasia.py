@@ -207,3 +207,14 @@ def test_civilians_killed_by_a_participle_belong_to_the_struck_state(code):
 def test_civilians_killed_by_their_own_state_stay_its_own(code):
     found = triples(code("Syrian troops shelled Homs, killing 20 civilians."))
     assert ("SYR", "SYR", "1823", "asserted") in found
+
+
+# ------------------------------------------------------------------ "when G7 ministers meet": a subject of its own
+def test_subordinate_clause_with_unnamed_subject_does_not_borrow_the_main_actors(code):
+    found = triples(code("Seoul and Tokyo promised to cooperate when foreign ministers of the region meet in Hanoi."))
+    assert not any(c.startswith("04") for _, _, c, _ in found)
+    assert ("KOR", "JPN", "031", "asserted") in found
+
+
+def test_subordinate_clause_with_pronoun_subject_keeps_its_antecedent(code):
+    assert ("KOR", "JPN", "040", "asserted") in triples(code("Seoul will respond when it meets Tokyo next week."))

@@ -245,6 +245,8 @@ def subject(view: SentenceView, pos: int) -> Group | None:
             if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
             best = g
+    if best is not None and _unnamed_subordinate_subject(view, best.end, pos):
+        return None
     if best is not None and _by_gerund(view, pos):
         # "violated WTO rules by launching an investigation": the means has the main verb's subject, not its
         # object; the clause starts after a reporting verb ("Beijing said Washington broke the rules by ...")
@@ -283,8 +285,25 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     return None
 
 
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "both", "the", "its", "their"})
 # words after which a reported clause, with its own subject, begins
 _REPORT_WORDS = frozenset({"said", "says", "say", "saying", "that", "told", "added", "stated", "announced", "claimed"})
+
+
+# conjunctions that open a subordinate clause with a subject of its own
+_SUBORDINATORS = frozenset({"when", "whenever", "because", "until"})  # not "once": "has once again rejected"
+
+
+def _unnamed_subordinate_subject(view: SentenceView, lo: int, pos: int) -> bool:
+    """ "urged Japan and the EU to join it when financial leaders of the G20 meet": between the last actor and
+    the trigger a subordinate clause opens whose subject is no actor (nor a pronoun that may stand for one)."""
+    lowers = view.lowers
+    for k in range(lo, pos - 1):
+        if lowers[k] in _SUBORDINATORS:
+            nxt = lowers[k + 1]
+            # "because of the visit" is a preposition, not a clause
+            return nxt.isalpha() and nxt not in _SUBJECT_PRONOUNS and nxt != "of"
+    return False
 
 
 def _by_gerund(view: SentenceView, pos: int) -> bool:
