@@ -218,3 +218,20 @@ def test_subordinate_clause_with_unnamed_subject_does_not_borrow_the_main_actors
 
 def test_subordinate_clause_with_pronoun_subject_keeps_its_antecedent(code):
     assert ("KOR", "JPN", "040", "asserted") in triples(code("Seoul will respond when it meets Tokyo next week."))
+
+
+# ------------------------------------------------------------------ "a plan aimed at curbing imports": a purpose
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing scrapped a licensing regime once aimed at restricting exports of graphite to Japan.",
+        "Washington unveiled a plan aimed at curbing imports of Chinese solar panels.",
+    ],
+)
+def test_act_aimed_at_is_not_done(code, text):
+    assert not any(e.code.startswith("163") and e.mode == "asserted" for e in code(text))
+
+
+def test_restricted_exports_are_still_done(code):
+    found = triples(code("Seoul restricted exports of chemicals to Japan last year."))
+    assert ("KOR", "JPN", "163", "asserted") in found
