@@ -235,3 +235,16 @@ def test_act_aimed_at_is_not_done(code, text):
 def test_restricted_exports_are_still_done(code):
     found = triples(code("Seoul restricted exports of chemicals to Japan last year."))
     assert ("KOR", "JPN", "163", "asserted") in found
+
+
+# ------------------------------------------------------------------ "... that subsidies by X": a clause, not an object
+def test_by_phrase_inside_a_that_clause_is_no_object(code):
+    found = triples(
+        code("The Australian trade minister said at an APEC meeting that subsidies by Chinese state firms distort "
+             "markets.")
+    )
+    assert not any(c.startswith("04") for _, _, c, _ in found)
+
+
+def test_by_phrase_inside_the_object_is_still_the_target(code):
+    assert ("JPN", "PRK", "111", "asserted") in triples(code("Tokyo condemned the launch by North Korea."))

@@ -533,6 +533,7 @@ def target_after(
             and "dobj" in specs
             and len(gap) <= 5
             and "," not in gap
+            and "that" not in gap  # "said at a meeting that dumping by Chinese firms ...": a clause of its own
             and gap.index(prep) > 0
             and gap[gap.index(prep) - 1] not in ("out", "because", "instead", "ahead")
         ):
