@@ -1,0 +1,25 @@
+"""False positives found on world news (AG News World, re3d), one class per test, on sentences written like wire
+copy. Each test names the wrong event the coder used to produce and, where the sentence holds a real event,
+checks that this event still comes out."""
+
+from __future__ import annotations
+
+from tests.conftest import triples
+
+
+def _pairs(events) -> set[tuple[str, str, str]]:
+    return {(e.source[:3], e.target[:3], e.code[:2]) for e in events}
+
+
+# ------------------------------------------------------------------ idioms
+def test_shooting_down_a_proposal_is_a_rejection(code):
+    events = code("Italy and Austria shot down a Dutch proposal to open asylum centres in Libya on Thursday.")
+    got = _pairs(events)
+    assert ("ITA", "NLD", "19") not in got
+    assert {("ITA", "NLD", "12"), ("AUT", "NLD", "12")} <= got
+    assert ("ITA", "NLD", "120", "asserted") in triples(events)
+
+
+def test_shooting_down_a_jet_is_still_an_attack(code):
+    events = code("Syrian air defences shot down an Israeli jet over the Golan Heights.")
+    assert any(e.source.startswith("SYR") and e.target.startswith("ISR") and e.code.startswith("19") for e in events)
