@@ -23,3 +23,18 @@ def test_shooting_down_a_proposal_is_a_rejection(code):
 def test_shooting_down_a_jet_is_still_an_attack(code):
     events = code("Syrian air defences shot down an Israeli jet over the Golan Heights.")
     assert any(e.source.startswith("SYR") and e.target.startswith("ISR") and e.code.startswith("19") for e in events)
+
+
+# ------------------------------------------------------------------ welcoming a document is approving it
+def test_welcoming_a_resolution_is_approval_not_hosting(code):
+    events = code("Canada's foreign minister welcomed the swift adoption of a UN Security Council resolution on Yemen.")
+    got = _pairs(events)
+    assert ("CAN", "IGO", "04") not in got
+    assert ("CAN", "IGO", "05") in got
+
+
+def test_welcoming_a_report_is_approval_not_hosting(code):
+    events = code("The Dutch foreign minister on Monday welcomed the UN panel's summary of its convoy inquiry.")
+    got = _pairs(events)
+    assert ("NLD", "IGO", "04") not in got
+    assert ("NLD", "IGO", "05") in got
