@@ -38,3 +38,14 @@ def test_welcoming_a_report_is_approval_not_hosting(code):
     got = _pairs(events)
     assert ("NLD", "IGO", "04") not in got
     assert ("NLD", "IGO", "05") in got
+
+
+# ------------------------------------------------------------------ the subject of an answering verb is addressed
+def test_subject_rejecting_a_plea_is_not_its_author(code):
+    events = code("Canada has turned down a formal plea for helicopters to protect UN peacekeepers in Mali.")
+    assert not any(e.source.startswith("CAN") and e.code.startswith("02") for e in events)
+
+
+def test_adjective_author_of_an_appeal_still_counts(code):
+    events = code("Tokyo rejected a Chinese appeal to Japan for restraint, saying it had done nothing wrong.")
+    assert ("JPN", "CHN", "12") in _pairs(events)

@@ -594,6 +594,15 @@ _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", 
 # words that end a modifier phrase: coordination, and "following" used as a preposition ("the president of
 # Armenia following the invasion of ...")
 _NOT_MODIFIERS = frozenset({"and", "or", "but", "following"})
+# verbs whose object is something received or answered: in "Australia has turned down a diplomatic plea" or
+# "Seoul ignored a call for talks" the subject is the one addressed, not the author of the noun's act
+_ANSWERING_VERBS = frozenset(
+    {
+        "turned", "turns", "turn", "turning", "rejected", "rejects", "reject", "rejecting", "refused", "refuses",
+        "ignored", "ignores", "dismissed", "dismisses", "rebuffed", "rebuffs", "spurned", "spurns", "heeded",
+        "heeds", "answered", "answers", "received", "receives", "faced", "faces", "facing",
+    }
+)
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -654,7 +663,8 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
                 between = lowers[k:pos]
                 # "US-supplied weapons": the actor compounded with the trigger by a hyphen
                 if between == ["-"] or all(
-                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between
+                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS and w not in _ANSWERING_VERBS
+                    for w in between
                 ):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
