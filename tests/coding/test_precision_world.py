@@ -49,3 +49,23 @@ def test_subject_rejecting_a_plea_is_not_its_author(code):
 def test_adjective_author_of_an_appeal_still_counts(code):
     events = code("Tokyo rejected a Chinese appeal to Japan for restraint, saying it had done nothing wrong.")
     assert ("JPN", "CHN", "12") in _pairs(events)
+
+
+# ------------------------------------------------------------------ the object of a participle is not the subject
+def test_hostages_held_by_a_group_do_not_make_its_demands(code):
+    events = code("A Somali pirate gang holding two Danish sailors hostage demanded a ransom from the Kenyan "
+                  "government.")
+    assert not any(e.source.startswith("DNK") and e.code.startswith("10") for e in events)
+    assert ("SOM", "KEN", "10") in _pairs(events)
+
+
+def test_enemy_of_a_coalition_does_not_do_its_bombing(code):
+    events = code("The US-led coalition fighting Islamic State militants bombed Syrian army positions on Friday.")
+    assert not any(e.source.startswith("IMG") and e.code.startswith("195") for e in events)
+    assert ("USA", "SYR", "19") in _pairs(events)
+
+
+def test_progressive_keeps_its_object_as_the_next_subject(code):
+    events = code("Japan is urging China to stop harassing Vietnamese fishermen.")
+    assert ("JPN", "CHN", "02") in _pairs(events)
+    assert not any(e.source.startswith("JPN") and e.target.startswith("VNM") for e in events)

@@ -244,6 +244,8 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if g.end > s and g.end <= pos and not g.locative:
             if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
+            if best is not None and _participle_object(view, g, best):
+                continue
             best = g
     if best is not None:
         return best
@@ -263,6 +265,38 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+# -ing words that are prepositions or conjunctions rather than participles
+_NOT_PARTICIPLES = frozenset(
+    {"including", "following", "according", "regarding", "concerning", "during", "notwithstanding"}
+)
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "kept", "keeps", "keep", "began", "begin",
+     "begins", "started", "start", "starts", "stop", "stopped", "to"}
+)
+
+
+def _participle_object(view: SentenceView, g: Group, earlier: Group) -> bool:
+    """ "A Taliban group holding three UN workers hostage demanded ...", "the coalition fighting Islamic State
+    said ...": an actor that is the object of a participle modifying an earlier actor is not the subject (a
+    progressive, "Japan is urging China ...", has an auxiliary before its -ing form and keeps its object)."""
+    lowers = view.lowers
+    k = g.start - 1
+    others = 0
+    while k > earlier.end and (lowers[k] in _DIRECT_GAP_WORDS or (others < 2 and lowers[k].isalpha())):
+        if lowers[k].endswith("ing") and len(lowers[k]) > 4:
+            break
+        if lowers[k] not in _DIRECT_GAP_WORDS:
+            others += 1
+        k -= 1
+    word = lowers[k]
+    if k <= earlier.end - 1 or not (word.endswith("ing") and len(word) > 4) or word in _NOT_PARTICIPLES:
+        return False
+    # the participle follows the earlier actor's noun phrase: a few plain words between ("splinter group",
+    # "-led coalition")
+    between = lowers[earlier.end : k]
+    return len(between) <= 3 and all((w.isalpha() or w == "-") and w not in _AUXILIARIES for w in between)
 
 
 def _in_prepositional_of(view: SentenceView, g: Group) -> bool:
