@@ -69,3 +69,11 @@ def test_progressive_keeps_its_object_as_the_next_subject(code):
     events = code("Japan is urging China to stop harassing Vietnamese fishermen.")
     assert ("JPN", "CHN", "02") in _pairs(events)
     assert not any(e.source.startswith("JPN") and e.target.startswith("VNM") for e in events)
+
+
+# ------------------------------------------------------------------ a meeting called off is not held
+def test_cancelled_meeting_is_not_a_meeting(code):
+    events = code("Kenya has cancelled a meeting with investigators from Uganda who wanted to question an ex-minister.")
+    got = _pairs(events)
+    assert ("KEN", "UGA", "04") not in got
+    assert ("KEN", "UGA", "16") in got
