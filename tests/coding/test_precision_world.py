@@ -77,3 +77,18 @@ def test_cancelled_meeting_is_not_a_meeting(code):
     got = _pairs(events)
     assert ("KEN", "UGA", "04") not in got
     assert ("KEN", "UGA", "16") in got
+
+
+# ------------------------------------------------------------------ a state's UN mission is the state
+def test_states_un_envoy_speaks_for_the_state(code):
+    events = code("Syria's U.N. ambassador accused Turkey on Tuesday of arming rebels near Aleppo.")
+    got = _pairs(events)
+    assert ("IGO", "TUR", "11") not in got
+    assert ("SYR", "TUR", "11") in got
+
+
+def test_its_un_diplomats_met_for_the_state(code):
+    events = code("Cuba said on Monday its U.N. diplomats had met Canadian officials in New York.")
+    got = _pairs(events)
+    assert ("IGO", "CAN", "04") not in got
+    assert ("CUB", "CAN", "04") in got
