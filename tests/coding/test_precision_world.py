@@ -92,3 +92,16 @@ def test_its_un_diplomats_met_for_the_state(code):
     got = _pairs(events)
     assert ("IGO", "CAN", "04") not in got
     assert ("CUB", "CAN", "04") in got
+
+
+# ------------------------------------------------------------------ failed attempts and suspicions
+def test_failed_bid_to_kill_is_no_killing(code):
+    events = code("Rebels in Chad made a failed bid to kill the Sudanese ambassador in N'Djamena on Sunday.")
+    assert not any(e.code.startswith("18") and e.mode == "asserted" for e in events)
+
+
+def test_acts_a_suspect_is_wanted_for_are_not_asserted(code):
+    events = code("Afghan police arrested a Pakistani militant wanted in connection with kidnapping two Chinese "
+                  "engineers.")
+    assert ("AFG", "PAK", "173", "asserted") in triples(events)
+    assert not any(e.target.startswith("CHN") and e.mode == "asserted" for e in events)
