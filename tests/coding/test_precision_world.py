@@ -105,3 +105,16 @@ def test_acts_a_suspect_is_wanted_for_are_not_asserted(code):
                   "engineers.")
     assert ("AFG", "PAK", "173", "asserted") in triples(events)
     assert not any(e.target.startswith("CHN") and e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ goods handed over are aid
+def test_supplies_handed_over_are_aid_not_a_release(code):
+    events = code("British soldiers handed over food and medical supplies to Afghan villagers on Thursday.")
+    got = _pairs(events)
+    assert ("GBR", "AFG", "08") not in got
+    assert ("GBR", "AFG", "07") in got
+
+
+def test_people_handed_over_are_still_released(code):
+    events = code("Iran handed over two detained British sailors to the British embassy in Tehran.")
+    assert ("IRN", "GBR", "08") in _pairs(events)
