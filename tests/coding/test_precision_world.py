@@ -118,3 +118,11 @@ def test_supplies_handed_over_are_aid_not_a_release(code):
 def test_people_handed_over_are_still_released(code):
     events = code("Iran handed over two detained British sailors to the British embassy in Tehran.")
     assert ("IRN", "GBR", "08") in _pairs(events)
+
+
+# ------------------------------------------------------------------ treaties named after cities
+def test_treaty_named_after_a_city_is_not_its_state(code):
+    events = code("Moscow is once again backing the Kyoto treaty on climate change.")
+    assert not any(e.target.startswith("JPN") for e in events)
+    events = code("Egypt reaffirmed its support for the Oslo Accords on Sunday.")
+    assert not any(e.target.startswith("NOR") for e in events)
