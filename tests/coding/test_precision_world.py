@@ -126,3 +126,9 @@ def test_treaty_named_after_a_city_is_not_its_state(code):
     assert not any(e.target.startswith("JPN") for e in events)
     events = code("Egypt reaffirmed its support for the Oslo Accords on Sunday.")
     assert not any(e.target.startswith("NOR") for e in events)
+
+
+# ------------------------------------------------------------------ a former colony is not its old ruler
+def test_former_colony_is_not_the_colonial_power(code):
+    events = code("Mutinous Congolese soldiers seized key buildings in the capital of the former Belgian colony.")
+    assert not any(e.target.startswith("BEL") for e in events)

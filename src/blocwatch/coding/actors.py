@@ -57,6 +57,8 @@ _LEAVING = frozenset(
      "pulling", "evacuation", "evacuate", "evacuated", "removal", "redeployment"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
+# what a state once ruled: "the former French colony" is another state
+_COLONY_NOUNS = frozenset({"colony", "colonies", "protectorate", "possession", "territory", "mandate"})
 # a state's own representatives at the UN: "Iran's U.N. ambassador" speaks for Iran, not for the UN
 _MISSION_NOUNS = frozenset(
     {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "mission", "representative",
@@ -354,6 +356,14 @@ class ActorMatcher:
                 continue  # "North Korea's U.N. ambassador", "its UN diplomats": the state's mission to the UN
             if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
                 continue  # "the southern regional capital Juba" (in 1990): a provincial seat, not a state's capital
+            if (
+                first.form == "adjective"
+                and s - 1 >= start
+                and lowers[s - 1] == "former"
+                and e < end
+                and lowers[e] in _COLONY_NOUNS
+            ):
+                continue  # "the capital of the former Portuguese colony": Guinea-Bissau, not Portugal
             if first.form == "adjective" and s - 2 >= start and lowers[s - 1] == "-" and lowers[s - 2] == "pro":
                 continue  # "the pro-Iranian Hizbollah group": an allegiance, not the state itself
             if first.form in ("adjective", "demonym") and s - 1 >= start and lowers[s - 1] == "ethnic":
