@@ -132,3 +132,16 @@ def test_treaty_named_after_a_city_is_not_its_state(code):
 def test_former_colony_is_not_the_colonial_power(code):
     events = code("Mutinous Congolese soldiers seized key buildings in the capital of the former Belgian colony.")
     assert not any(e.target.startswith("BEL") for e in events)
+
+
+# ------------------------------------------------------------------ rockets fired into a state
+def test_rockets_fired_into_a_state_are_an_attack_not_a_show_of_force(code):
+    events = code("Hezbollah fighters fired rockets into Israel from southern Lebanon on Wednesday.")
+    got = _pairs(events)
+    assert ("LBN", "ISR", "15") not in got
+    assert ("LBN", "ISR", "19") in got
+
+
+def test_missiles_fired_into_the_sea_are_still_a_launch(code):
+    events = code("North Korea fired two short-range missiles into the sea on Friday.")
+    assert ("PRK", "", "150", "asserted") in triples(events)
