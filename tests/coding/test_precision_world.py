@@ -145,3 +145,11 @@ def test_rockets_fired_into_a_state_are_an_attack_not_a_show_of_force(code):
 def test_missiles_fired_into_the_sea_are_still_a_launch(code):
     events = code("North Korea fired two short-range missiles into the sea on Friday.")
     assert ("PRK", "", "150", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ a city naming a violent incident is its place
+def test_city_named_bombing_does_not_make_the_state_the_attacker(code):
+    events = code("Kabul Car Bombing Kills Two Italian Soldiers.")
+    assert not any(e.source.startswith("AFG") for e in events)
+    events = code("A Mogadishu suicide blast killed four Ugandan peacekeepers on Sunday.")
+    assert not any(e.source.startswith("SOM") for e in events)

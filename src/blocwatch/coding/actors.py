@@ -57,6 +57,12 @@ _LEAVING = frozenset(
      "pulling", "evacuation", "evacuate", "evacuated", "removal", "redeployment"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
+# violent incidents named after the city where they happened
+_PLACE_OF_VIOLENCE = frozenset(
+    {"bombing", "bombings", "blast", "blasts", "explosion", "explosions", "bomb", "bombs", "car", "suicide",
+     "shooting", "shootings", "massacre", "riot", "riots", "violence", "clashes", "unrest", "siege", "hostage",
+     "carnage", "gunfight", "ambush"}
+)
 # what a state once ruled: "the former French colony" is another state
 _COLONY_NOUNS = frozenset({"colony", "colonies", "protectorate", "possession", "territory", "mandate"})
 # a state's own representatives at the UN: "Iran's U.N. ambassador" speaks for Iran, not for the UN
@@ -354,6 +360,8 @@ class ActorMatcher:
                 )
             ):
                 continue  # "North Korea's U.N. ambassador", "its UN diplomats": the state's mission to the UN
+            if first.form in ("capital", "city") and e < end and lowers[e] in _PLACE_OF_VIOLENCE:
+                continue  # "Baghdad bombings kill a US soldier", "a Kabul blast": the city is where, not who
             if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
                 continue  # "the southern regional capital Juba" (in 1990): a provincial seat, not a state's capital
             if (
