@@ -153,3 +153,14 @@ def test_city_named_bombing_does_not_make_the_state_the_attacker(code):
     assert not any(e.source.startswith("AFG") for e in events)
     events = code("A Mogadishu suicide blast killed four Ugandan peacekeepers on Sunday.")
     assert not any(e.source.startswith("SOM") for e in events)
+
+
+# ------------------------------------------------------------------ real words are not typos
+def test_from_is_not_a_misspelt_form(code):
+    events = code("Egypt sought backing from Gulf countries against Ethiopia.")
+    assert not any(e.code.startswith("113") for e in events)
+
+
+def test_a_real_typo_still_counts(code):
+    events = code("Chile and Peru singed a border agreement on Monday.")
+    assert ("CHL", "PER", "05") in _pairs(events)
