@@ -164,3 +164,10 @@ def test_from_is_not_a_misspelt_form(code):
 def test_a_real_typo_still_counts(code):
     events = code("Chile and Peru singed a border agreement on Monday.")
     assert ("CHL", "PER", "05") in _pairs(events)
+
+
+# ------------------------------------------------------------------ words inside a name trigger nothing
+def test_united_in_united_nations_unites_no_one(code):
+    events = code("Kenya demanded an answer from the Somali government and United Nations by Friday.")
+    assert not any(e.code.startswith("113") for e in events)
+    assert ("KEN", "IGO", "10") in _pairs(events)

@@ -922,6 +922,10 @@ class Coder:
                 form = "compound" if g.hyphen else g.members[-1].form
                 actor_ends[g.end] = form
             found = self.triggers.match(lowers, sent.start, sent.end, actor_ends)
+            # a word inside an actor's name is no trigger: "United" in "United Nations" unites no one
+            inner = {k for m in mentions for k in range(m.start, m.end - 1)}
+            if inner:
+                found = [t for t in found if t.pos not in inner]
             if not found:
                 continue
             view = SentenceView(lowers, sent.start, sent.end, groups, unowned(raw[lo:hi], mentions))
