@@ -171,3 +171,16 @@ def test_united_in_united_nations_unites_no_one(code):
     events = code("Kenya demanded an answer from the Somali government and United Nations by Friday.")
     assert not any(e.code.startswith("113") for e in events)
     assert ("KEN", "IGO", "10") in _pairs(events)
+
+
+# ------------------------------------------------------------------ the speaker is not the doer of what is reported
+def test_speaker_is_not_the_nameless_doer(code):
+    events = code("A Nigerian police spokesman said gunmen kidnapped two British engineers near Port Harcourt.")
+    assert not any(e.source.startswith("NGA") and e.target.startswith("GBR") for e in events)
+    events = code("Afghan officials reported that the operation killed 40 Pakistani militants.")
+    assert not any(e.source.startswith("AFG") and e.code.startswith("18") for e in events)
+
+
+def test_speaker_reporting_a_named_state_still_codes_it(code):
+    events = code("Officials in Seoul said North Korea fired two short-range missiles on Sunday.")
+    assert ("PRK", "", "150", "asserted") in triples(events)

@@ -248,7 +248,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
                 continue
             best = g
     if best is not None:
-        return best
+        return None if _reported_other_doer(view, best, pos) else best
     for i in range(current - 1, max(-1, current - 4), -1):
         seg_s, seg_e = segs[i]
         first = view.lowers[seg_s]
@@ -265,6 +265,30 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if cands:
             return cands[0]  # the subject of the clause the comma closed, not its object
     return None
+
+
+_REPORTING = frozenset({"said", "says", "told", "reported", "added", "stated", "announced", "claimed", "confirmed"})
+# doers named without a state: the subject of a reported clause that the speaker is not
+_NAMELESS_DOERS = frozenset(
+    {"gunmen", "gunman", "militants", "insurgents", "attackers", "assailants", "kidnappers", "abductors", "captors",
+     "terrorists", "bombers", "hijackers", "operation", "man", "men", "suspect", "suspects", "group"}
+)
+
+
+def _reported_other_doer(view: SentenceView, speaker: Group, pos: int) -> bool:
+    """ "An Iraqi official said gunmen abducted a contractor", "U.S. officials reported that the operation
+    killed 139 insurgents": the reported clause has its own subject, named without a state, so the speaker
+    did not do it."""
+    lowers = view.lowers
+    for r in range(speaker.end, pos):
+        if lowers[r] in _REPORTING:
+            gap = lowers[r + 1 : pos]
+            if gap[:1] == ["that"]:
+                gap = gap[1:]
+            if gap[:1] and gap[0] in ("the", "a", "an"):
+                gap = gap[1:]
+            return bool(gap) and gap[0] in _NAMELESS_DOERS
+    return False
 
 
 # -ing words that are prepositions or conjunctions rather than participles
