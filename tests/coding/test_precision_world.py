@@ -184,3 +184,11 @@ def test_speaker_is_not_the_nameless_doer(code):
 def test_speaker_reporting_a_named_state_still_codes_it(code):
     events = code("Officials in Seoul said North Korea fired two short-range missiles on Sunday.")
     assert ("PRK", "", "150", "asserted") in triples(events)
+
+
+# ------------------------------------------------------------------ a predicate noun is no act
+def test_being_a_threat_is_no_threat_event(code):
+    events = code("Boko Haram is a threat to every Nigerian, the minister told parliament.")
+    assert not any(e.code.startswith("13") for e in events)
+    events = code("The report argues that Afghan refugees pose a threat to Iranian security.")
+    assert not any(e.code.startswith("13") for e in events)

@@ -661,6 +661,16 @@ _ANSWERING_VERBS = frozenset(
         "heeds", "answered", "answers", "received", "receives", "faced", "faces", "facing",
     }
 )
+# a predicate noun describes its subject and reports no act: "ISIL is a threat to all Iraqis", "immigrants pose
+# a threat to American culture" (but "is preparing a new offensive" still prepares one)
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "pose", "poses", "posed", "posing", "remains", "remain", "represents", "represent",
+     "constitutes", "constitute"}
+)
+
+
+def _predicate_noun(between: list[str]) -> bool:
+    return any(w in _COPULAS and nxt in ("a", "an") for w, nxt in pairwise(between))
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -720,9 +730,12 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
             if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
                 between = lowers[k:pos]
                 # "US-supplied weapons": the actor compounded with the trigger by a hyphen
-                if between == ["-"] or all(
-                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS and w not in _ANSWERING_VERBS
-                    for w in between
+                if between == ["-"] or (
+                    all(
+                        w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS and w not in _ANSWERING_VERBS
+                        for w in between
+                    )
+                    and not _predicate_noun(between)
                 ):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):
