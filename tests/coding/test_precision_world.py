@@ -192,3 +192,11 @@ def test_being_a_threat_is_no_threat_event(code):
     assert not any(e.code.startswith("13") for e in events)
     events = code("The report argues that Afghan refugees pose a threat to Iranian security.")
     assert not any(e.code.startswith("13") for e in events)
+
+
+# ------------------------------------------------------------------ an act barred is not done
+def test_barring_a_pardon_is_no_release(code):
+    events = code("Peru's Congress Bars President from Pardoning Shining Path Leaders.")
+    assert not any(e.code.startswith("08") and e.mode == "asserted" for e in events)
+    events = code("Senators passed a law barring the Peruvian government from freeing Shining Path prisoners.")
+    assert not any(e.code.startswith("08") and e.mode == "asserted" for e in events)
