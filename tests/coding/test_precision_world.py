@@ -200,3 +200,11 @@ def test_barring_a_pardon_is_no_release(code):
     assert not any(e.code.startswith("08") and e.mode == "asserted" for e in events)
     events = code("Senators passed a law barring the Peruvian government from freeing Shining Path prisoners.")
     assert not any(e.code.startswith("08") and e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ negation carried over "or"
+def test_negation_carries_over_or(code):
+    events = code("Eritrea will not change its long-standing border policy or restore ties with Ethiopia until the "
+                  "ruling is enforced, Asmara said.")
+    assert ("ERI", "ETH", "054", "negated") in triples(events)
+    assert not any(e.mode == "asserted" for e in events)
