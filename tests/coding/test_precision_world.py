@@ -208,3 +208,10 @@ def test_negation_carries_over_or(code):
                   "ruling is enforced, Asmara said.")
     assert ("ERI", "ETH", "054", "negated") in triples(events)
     assert not any(e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ an act only threatened or feared
+def test_threat_of_an_attack_is_no_attack(code):
+    events = code("Prime Minister Tony Blair said Britain faces the threat of another terrorist attack if voters back "
+                  "the opposition.", "2005-04-01")
+    assert not any(e.code.startswith("19") and e.mode == "asserted" for e in events)
