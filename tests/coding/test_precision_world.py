@@ -215,3 +215,9 @@ def test_threat_of_an_attack_is_no_attack(code):
     events = code("Prime Minister Tony Blair said Britain faces the threat of another terrorist attack if voters back "
                   "the opposition.", "2005-04-01")
     assert not any(e.code.startswith("19") and e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ hosting websites is no hosting of a visit
+def test_hosting_websites_is_not_hosting_a_government(code):
+    events = code("Reports say Dutch and Swedish firms are hosting Iranian government websites.")
+    assert not any(e.code.startswith("04") for e in events)
