@@ -221,3 +221,10 @@ def test_threat_of_an_attack_is_no_attack(code):
 def test_hosting_websites_is_not_hosting_a_government(code):
     events = code("Reports say Dutch and Swedish firms are hosting Iranian government websites.")
     assert not any(e.code.startswith("04") for e in events)
+
+
+# ------------------------------------------------------------------ a refuted report asserts nothing
+def test_content_of_a_refuted_report_is_not_asserted(code):
+    events = code("Pakistan on Sunday refuted a report by some Indian newspapers that Chinese engineers had cooperated "
+                  "with Islamabad on a new missile.")
+    assert not any(e.source.startswith("CHN") and e.mode == "asserted" for e in events)
