@@ -228,3 +228,11 @@ def test_content_of_a_refuted_report_is_not_asserted(code):
     events = code("Pakistan on Sunday refuted a report by some Indian newspapers that Chinese engineers had cooperated "
                   "with Islamabad on a new missile.")
     assert not any(e.source.startswith("CHN") and e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ a nominal event called off did not take place
+def test_postponed_talks_are_not_held(code):
+    events = code("Talks between Kenya and Somalia on the maritime border have been postponed until March.")
+    assert not any(e.mode == "asserted" for e in events)
+    events = code("A visit to Nairobi by the Somali president was cancelled.")
+    assert not any(e.mode == "asserted" for e in events)

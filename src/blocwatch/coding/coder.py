@@ -188,6 +188,11 @@ _NOUN_PREDICATE_MODES = {
     "might": "hypothetical",
     "may": "hypothetical",
 }
+# predicates that call a nominal event off: "the talks were postponed"
+_CALLED_OFF = frozenset(
+    {"postponed", "cancelled", "canceled", "delayed", "scrapped", "shelved", "suspended", "deferred", "aborted"}
+)
+_BE_AUX = frozenset({"been", "was", "were", "is", "are", "be"})
 _NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "said", "says"})
 _FACTIVE_BEFORE_TO = frozenset(
     {
@@ -1455,6 +1460,8 @@ class Coder:
                 break
             if word == "never":
                 return "negated"
+            if word in _CALLED_OFF and lowers[k - 1] in _BE_AUX:
+                return "negated"  # "talks with Afghan and UN officials had been postponed": not held
             if word == "may" and (lowers[k - 1] in MONTH_CONTEXT or lowers[k + 1 : k + 2] == [","]):
                 k += 1
                 continue
