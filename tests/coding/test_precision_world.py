@@ -236,3 +236,11 @@ def test_postponed_talks_are_not_held(code):
     assert not any(e.mode == "asserted" for e in events)
     events = code("A visit to Nairobi by the Somali president was cancelled.")
     assert not any(e.mode == "asserted" for e in events)
+
+
+# ------------------------------------------------------------------ a brokered ceasefire is mediation
+def test_brokering_a_ceasefire_between_others_is_mediation(code):
+    events = code("Qatar has brokered a cease-fire between Sudanese troops and rebels in Darfur, diplomats said.")
+    got = _pairs(events)
+    assert not any(e.source.startswith("QAT") and e.code.startswith("087") for e in events)
+    assert ("QAT", "SDN", "04") in got
