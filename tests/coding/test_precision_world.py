@@ -244,3 +244,11 @@ def test_brokering_a_ceasefire_between_others_is_mediation(code):
     got = _pairs(events)
     assert not any(e.source.startswith("QAT") and e.code.startswith("087") for e in events)
     assert ("QAT", "SDN", "04") in got
+
+
+# ------------------------------------------------------------------ backing forces in the field
+def test_supporting_troops_in_raids_is_military_cooperation(code):
+    events = code("French jets struck rebel positions on Sunday, supporting Malian troops in raids near Gao.")
+    got = _pairs(events)
+    assert ("FRA", "MLI", "05") not in got
+    assert ("FRA", "MLI", "06") in got
