@@ -252,3 +252,14 @@ def test_supporting_troops_in_raids_is_military_cooperation(code):
     got = _pairs(events)
     assert ("FRA", "MLI", "05") not in got
     assert ("FRA", "MLI", "06") in got
+
+
+# ------------------------------------------------------------------ coordinated subjects do not target one another
+def test_coordinated_subject_is_not_the_target(code):
+    events = code("Kenya and Uganda on Friday urged donors to help ease Nairobi's dispute with Somalia over borders.")
+    assert not any(e.source.startswith("UGA") and e.target.startswith("KEN") for e in events)
+
+
+def test_coordinated_subjects_still_act_on_a_third_state(code):
+    events = code("Japan and South Korea jointly protested to China on Tuesday.")
+    assert {("JPN", "CHN", "11"), ("KOR", "CHN", "11")} <= _pairs(events)

@@ -1869,7 +1869,13 @@ class Coder:
             if symmetric and len(sources) > 1:
                 return list(permutations(sources, 2))
             return [(s, None) for s in sources]
-        return [(s, t) for s in sources for t in tgt.members]
+        targets = tgt.members
+        if len(sources) > 1:
+            # "China and Singapore urged the world to calm Beijing's dispute": a state among the coordinated
+            # subjects is not also their target (its own agencies or people still can be)
+            own = {s.code for s in sources}
+            targets = [t for t in targets if t.code not in own]
+        return [(s, t) for s in sources for t in targets]
 
     @staticmethod
     def _span(doc: Doc, m: Mention, offset: int, offsets: OffsetMap) -> tuple[int, int] | None:
