@@ -263,3 +263,8 @@ def test_coordinated_subject_is_not_the_target(code):
 def test_coordinated_subjects_still_act_on_a_third_state(code):
     events = code("Japan and South Korea jointly protested to China on Tuesday.")
     assert {("JPN", "CHN", "11"), ("KOR", "CHN", "11")} <= _pairs(events)
+
+
+def test_joint_forces_still_hit_insurgents_of_one_of_their_states(code):
+    events = code("US and Iraqi forces killed 20 Iraqi insurgents in Fallujah on Sunday.")
+    assert ("USA", "IRQ", "18") in _pairs(events)
