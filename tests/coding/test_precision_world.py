@@ -268,3 +268,9 @@ def test_coordinated_subjects_still_act_on_a_third_state(code):
 def test_joint_forces_still_hit_insurgents_of_one_of_their_states(code):
     events = code("US and Iraqi forces killed 20 Iraqi insurgents in Fallujah on Sunday.")
     assert ("USA", "IRQ", "18") in _pairs(events)
+
+
+# ------------------------------------------------------------------ a battle against an abstract evil
+def test_battle_against_terrorism_names_no_enemy(code):
+    events = code("Turkey: the long battle against terrorism and insurgency in the southeast.")
+    assert not any(e.code.startswith("19") for e in events)
