@@ -274,3 +274,14 @@ def test_joint_forces_still_hit_insurgents_of_one_of_their_states(code):
 def test_battle_against_terrorism_names_no_enemy(code):
     events = code("Turkey: the long battle against terrorism and insurgency in the southeast.")
     assert not any(e.code.startswith("19") for e in events)
+
+
+# ------------------------------------------------------------------ a rocket blasting off
+def test_rocket_blasting_off_criticizes_no_one(code):
+    events = code("Russian rocket carrying an Italian astronaut blasts off for space station (Canadian Press).")
+    assert not any(e.code.startswith("11") for e in events)
+
+
+def test_blasting_a_government_is_still_criticism(code):
+    events = code("India blasted Pakistan on Monday for sheltering militants.")
+    assert ("IND", "PAK", "11") in _pairs(events)
