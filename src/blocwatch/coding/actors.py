@@ -57,6 +57,19 @@ _LEAVING = frozenset(
      "pulling", "evacuation", "evacuate", "evacuated", "removal", "redeployment"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "two", "both"})
+# violent incidents named after the city where they happened
+_PLACE_OF_VIOLENCE = frozenset(
+    {"bombing", "bombings", "blast", "blasts", "explosion", "explosions", "bomb", "bombs", "car", "suicide",
+     "shooting", "shootings", "massacre", "riot", "riots", "violence", "clashes", "unrest", "siege", "hostage",
+     "carnage", "gunfight", "ambush"}
+)
+# what a state once ruled: "the former French colony" is another state
+_COLONY_NOUNS = frozenset({"colony", "colonies", "protectorate", "possession", "territory", "mandate"})
+# a state's own representatives at the UN: "Iran's U.N. ambassador" speaks for Iran, not for the UN
+_MISSION_NOUNS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "mission", "representative",
+     "representatives", "delegate", "delegates", "delegation", "spokesman", "spokeswoman"}
+)
 _AGENT_MODIFIERS = frozenset(
     {
         "new",
@@ -336,8 +349,29 @@ class ActorMatcher:
                 continue  # "Korean resident Kim Suk": a surname before an unknown given name is someone else
             if not code:
                 continue
+            if (
+                code.startswith("IGOUNO")
+                and e < end
+                and lowers[e] in _MISSION_NOUNS
+                and s > start
+                and (
+                    lowers[s - 1] in ("'s", "'", "its", "their")
+                    or (items and items[-1].end == s and items[-1].kind == "state" and items[-1].form == "adjective")
+                )
+            ):
+                continue  # "North Korea's U.N. ambassador", "its UN diplomats": the state's mission to the UN
+            if first.form in ("capital", "city") and e < end and lowers[e] in _PLACE_OF_VIOLENCE:
+                continue  # "Baghdad bombings kill a US soldier", "a Kabul blast": the city is where, not who
             if first.form == "capital" and s - 2 >= start and lowers[s - 2 : s] in _SUBNATIONAL_CAPITALS:
                 continue  # "the southern regional capital Juba" (in 1990): a provincial seat, not a state's capital
+            if (
+                first.form == "adjective"
+                and s - 1 >= start
+                and lowers[s - 1] == "former"
+                and e < end
+                and lowers[e] in _COLONY_NOUNS
+            ):
+                continue  # "the capital of the former Portuguese colony": Guinea-Bissau, not Portugal
             if first.form == "adjective" and s - 2 >= start and lowers[s - 1] == "-" and lowers[s - 2] == "pro":
                 continue  # "the pro-Iranian Hizbollah group": an allegiance, not the state itself
             if first.form in ("adjective", "demonym") and s - 1 >= start and lowers[s - 1] == "ethnic":

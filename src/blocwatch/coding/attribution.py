@@ -244,6 +244,8 @@ def subject(view: SentenceView, pos: int) -> Group | None:
         if g.end > s and g.end <= pos and not g.locative:
             if view.governed_by_prep(g) in _SUBJECT_BLOCKING_PREPS or _in_prepositional_of(view, g):
                 continue
+            if best is not None and _participle_object(view, g, best):
+                continue
             best = g
     if best is not None and _unnamed_subordinate_subject(view, best.end, pos):
         return None
@@ -264,7 +266,7 @@ def subject(view: SentenceView, pos: int) -> Group | None:
             best,
         )
     if best is not None:
-        return best
+        return None if _reported_other_doer(view, best, pos) else best
     for i in range(current - 1, max(-1, current - 4), -1):
         seg_s, seg_e = segs[i]
         if seg_s > view.start and view.lowers[seg_s - 1] == "(" and seg_e < view.end and view.lowers[seg_e] == ")":
@@ -315,6 +317,62 @@ def _by_gerund(view: SentenceView, pos: int) -> bool:
     if lowers[k].endswith("ly") and k - 1 >= view.start:
         k -= 1
     return lowers[k] == "by"
+
+
+_REPORTING = frozenset({"said", "says", "told", "reported", "added", "stated", "announced", "claimed", "confirmed"})
+# doers named without a state: the subject of a reported clause that the speaker is not
+_NAMELESS_DOERS = frozenset(
+    {"gunmen", "gunman", "militants", "insurgents", "attackers", "assailants", "kidnappers", "abductors", "captors",
+     "terrorists", "bombers", "hijackers", "operation", "man", "men", "suspect", "suspects", "group"}
+)
+
+
+def _reported_other_doer(view: SentenceView, speaker: Group, pos: int) -> bool:
+    """ "An Iraqi official said gunmen abducted a contractor", "U.S. officials reported that the operation
+    killed 139 insurgents": the reported clause has its own subject, named without a state, so the speaker
+    did not do it."""
+    lowers = view.lowers
+    for r in range(speaker.end, pos):
+        if lowers[r] in _REPORTING:
+            gap = lowers[r + 1 : pos]
+            if gap[:1] == ["that"]:
+                gap = gap[1:]
+            if gap[:1] and gap[0] in ("the", "a", "an"):
+                gap = gap[1:]
+            return bool(gap) and gap[0] in _NAMELESS_DOERS
+    return False
+
+
+# -ing words that are prepositions or conjunctions rather than participles
+_NOT_PARTICIPLES = frozenset(
+    {"including", "following", "according", "regarding", "concerning", "during", "notwithstanding"}
+)
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "kept", "keeps", "keep", "began", "begin",
+     "begins", "started", "start", "starts", "stop", "stopped", "to"}
+)
+
+
+def _participle_object(view: SentenceView, g: Group, earlier: Group) -> bool:
+    """ "A Taliban group holding three UN workers hostage demanded ...", "the coalition fighting Islamic State
+    said ...": an actor that is the object of a participle modifying an earlier actor is not the subject (a
+    progressive, "Japan is urging China ...", has an auxiliary before its -ing form and keeps its object)."""
+    lowers = view.lowers
+    k = g.start - 1
+    others = 0
+    while k > earlier.end and (lowers[k] in _DIRECT_GAP_WORDS or (others < 2 and lowers[k].isalpha())):
+        if lowers[k].endswith("ing") and len(lowers[k]) > 4:
+            break
+        if lowers[k] not in _DIRECT_GAP_WORDS:
+            others += 1
+        k -= 1
+    word = lowers[k]
+    if k <= earlier.end - 1 or not (word.endswith("ing") and len(word) > 4) or word in _NOT_PARTICIPLES:
+        return False
+    # the participle follows the earlier actor's noun phrase: a few plain words between ("splinter group",
+    # "-led coalition")
+    between = lowers[earlier.end : k]
+    return len(between) <= 3 and all((w.isalpha() or w == "-") and w not in _AUXILIARIES for w in between)
 
 
 def _in_prepositional_of(view: SentenceView, g: Group) -> bool:
@@ -647,6 +705,25 @@ _POSSESSIVE_PHRASE_MARKS = frozenset({"'s", "'", "-", '"', "“", "”", "‘", 
 # words that end a modifier phrase: coordination, and "following" used as a preposition ("the president of
 # Armenia following the invasion of ...")
 _NOT_MODIFIERS = frozenset({"and", "or", "but", "following"})
+# verbs whose object is something received or answered: in "Australia has turned down a diplomatic plea" or
+# "Seoul ignored a call for talks" the subject is the one addressed, not the author of the noun's act
+_ANSWERING_VERBS = frozenset(
+    {
+        "turned", "turns", "turn", "turning", "rejected", "rejects", "reject", "rejecting", "refused", "refuses",
+        "ignored", "ignores", "dismissed", "dismisses", "rebuffed", "rebuffs", "spurned", "spurns", "heeded",
+        "heeds", "answered", "answers", "received", "receives", "faced", "faces", "facing",
+    }
+)
+# a predicate noun describes its subject and reports no act: "ISIL is a threat to all Iraqis", "immigrants pose
+# a threat to American culture" (but "is preparing a new offensive" still prepares one)
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "pose", "poses", "posed", "posing", "remains", "remain", "represents", "represent",
+     "constitutes", "constitute"}
+)
+
+
+def _predicate_noun(between: list[str]) -> bool:
+    return any(w in _COPULAS and nxt in ("a", "an") for w, nxt in pairwise(between))
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -706,8 +783,12 @@ def noun_source(view: SentenceView, trig: Trigger, specs: tuple[str, ...]) -> Gr
             if g is not None and not g.locative and not (k < len(lowers) and lowers[k] in ("'s", "'")):
                 between = lowers[k:pos]
                 # "US-supplied weapons": the actor compounded with the trigger by a hyphen
-                if between == ["-"] or all(
-                    w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS for w in between
+                if between == ["-"] or (
+                    all(
+                        w.isalpha() and w not in PREPOSITIONS and w not in _NOT_MODIFIERS and w not in _ANSWERING_VERBS
+                        for w in between
+                    )
+                    and not _predicate_noun(between)
                 ):
                     return g
             if k < pos and (lowers[k] in PREPOSITIONS or not (lowers[k].isalpha() or lowers[k] == "-")):

@@ -188,6 +188,11 @@ _NOUN_PREDICATE_MODES = {
     "might": "hypothetical",
     "may": "hypothetical",
 }
+# predicates that call a nominal event off: "the talks were postponed"
+_CALLED_OFF = frozenset(
+    {"postponed", "cancelled", "canceled", "delayed", "scrapped", "shelved", "suspended", "deferred", "aborted"}
+)
+_BE_AUX = frozenset({"been", "was", "were", "is", "are", "be"})
 _NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "said", "says"})
 _FACTIVE_BEFORE_TO = frozenset(
     {
@@ -930,6 +935,10 @@ class Coder:
                 form = "compound" if g.hyphen else g.members[-1].form
                 actor_ends[g.end] = form
             found = self.triggers.match(lowers, sent.start, sent.end, actor_ends)
+            # a word inside an actor's name is no trigger: "United" in "United Nations" unites no one
+            inner = {k for m in mentions for k in range(m.start, m.end - 1)}
+            if inner:
+                found = [t for t in found if t.pos not in inner]
             if not found:
                 continue
             view = SentenceView(lowers, sent.start, sent.end, groups, unowned(raw[lo:hi], mentions))
@@ -1506,6 +1515,8 @@ class Coder:
                 break
             if word == "never":
                 return "negated"
+            if word in _CALLED_OFF and lowers[k - 1] in _BE_AUX:
+                return "negated"  # "talks with Afghan and UN officials had been postponed": not held
             if word == "may" and (lowers[k - 1] in MONTH_CONTEXT or lowers[k + 1 : k + 2] == [","]):
                 k += 1
                 continue
@@ -1913,7 +1924,17 @@ class Coder:
             if symmetric and len(sources) > 1:
                 return list(permutations(sources, 2))
             return [(s, None) for s in sources]
-        return [(s, t) for s in sources for t in tgt.members]
+        targets = tgt.members
+        if len(sources) > 1:
+            # "China and Singapore urged the world to calm Beijing's dispute": a state among the coordinated
+            # subjects is not also their target (its own agencies or people still can be)
+            own = {s.code for s in sources}
+            others = [t for t in targets if t.code not in own]
+            if not others and len(targets) > 1:
+                # "China and Russia held talks and praised their partnership": each acts on the other
+                return [(s, t) for s in sources for t in targets if s.code != t.code]
+            targets = others
+        return [(s, t) for s in sources for t in targets]
 
     @staticmethod
     def _span(doc: Doc, m: Mention, offset: int, offsets: OffsetMap) -> tuple[int, int] | None:

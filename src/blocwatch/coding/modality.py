@@ -115,6 +115,8 @@ def event_mode(lowers: list[str], pos: int, start: int, end: int, modality: Moda
         return "hypothetical"
     if _has_cue(window, modality.negation) or _has_cue(lowers[pos + 1 : trigger_end], _INNER_NEGATION):
         return "negated"
+    if pos - 1 > left and lowers[pos - 1] == "or" and _has_cue(lowers[max(left, pos - 12) : pos - 1], _INNER_NEGATION):
+        return "negated"  # "will not dismantle its programs or improve ties": "or" carries the negation over
     if reported_plan or _has_cue(window, modality.future):
         return "future"
     return "asserted"

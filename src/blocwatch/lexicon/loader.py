@@ -260,6 +260,14 @@ def _sector_phrases(sectors: list[dict[str, Any]]) -> list[ActorPhrase]:
     return phrases
 
 
+# transpositions that are themselves common English words: "from" is not a misspelt "form", nor "field" a
+# misspelt "filed", so "sought support from the United Nations" forms no coalition
+_REAL_WORDS = frozenset(
+    {"from", "field", "fields", "exist", "exists", "files", "flies", "busy", "brunt", "lest", "boots", "outs",
+     "sing", "sings", "singing", "compiled", "cats", "warp", "untie", "unties", "untied", "fries", "form"}
+)
+
+
 def _typo_variants(form: str) -> set[str]:
     """Adjacent-letter transpositions ("singed" for "signed"), a cheap typo model."""
     if len(form) < 4:
@@ -305,6 +313,7 @@ def parse_pattern(entry: dict[str, Any], where: str, cameo: CameoTable) -> Event
         for form in forms:
             typos |= _typo_variants(form)
         typos -= set(forms)
+        typos -= _REAL_WORDS
     default_source = ("poss", "adj", "of", "by", "from") if kind == "noun" else ()
     return EventPattern(
         id=pid,
