@@ -40,7 +40,7 @@ def test_gold_file_shape():
 
 def test_precision_and_f1_floor(summary):
     assert summary["precision"] >= 0.96
-    assert summary["f1"] >= 0.91
+    assert summary["f1"] >= 0.92
     assert summary["f1"] >= 0.85  # the target
 
 
@@ -56,7 +56,7 @@ def test_heldout_floor(coder):
     predictions = {r.id: coder.code(Document(r.id, r.text, parse_date(r.date))).events for r in records}
     summary = score(records, predictions).summary()
     assert summary["precision"] >= 0.86
-    assert summary["f1"] >= 0.69
+    assert summary["f1"] >= 0.70
     assert summary["mode_accuracy"] >= 0.9
     assert summary["nonasserted_fp_rate"] <= 0.05
 
