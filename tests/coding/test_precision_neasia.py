@@ -248,3 +248,9 @@ def test_by_phrase_inside_a_that_clause_is_no_object(code):
 
 def test_by_phrase_inside_the_object_is_still_the_target(code):
     assert ("JPN", "PRK", "111", "asserted") in triples(code("Tokyo condemned the launch by North Korea."))
+
+
+# ------------------------------------------------------------------ a tit-for-tat exchange of tariffs
+def test_exchanged_tariffs_sanction_each_other(code):
+    found = triples(code("Washington and Beijing exchanged tariffs on $16 billion of each other's goods in August."))
+    assert {("USA", "CHN", "163", "asserted"), ("CHN", "USA", "163", "asserted")} <= found
