@@ -343,7 +343,7 @@ class ActorMatcher:
                 and e < end
                 and doc[e].text[:1].isupper()
                 and doc[e].is_alpha
-                and not any(m[0] == e for m in raw if m[0] >= start)
+                and not any(m[0] == e for m in raw)
                 and not _title_case(doc, start, end)
             ):
                 continue  # "Korean resident Kim Suk": a surname before an unknown given name is someone else

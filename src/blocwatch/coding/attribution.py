@@ -287,9 +287,11 @@ def subject(view: SentenceView, pos: int) -> Group | None:
     return None
 
 
+# reporting verbs shared by the two lists below
+_REPORTING_CORE = frozenset({"said", "says", "told", "added", "stated", "announced", "claimed"})
 _SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "both", "the", "its", "their"})
 # words after which a reported clause, with its own subject, begins
-_REPORT_WORDS = frozenset({"said", "says", "say", "saying", "that", "told", "added", "stated", "announced", "claimed"})
+_REPORT_WORDS = _REPORTING_CORE | {"say", "saying", "that"}
 
 
 # conjunctions that open a subordinate clause with a subject of its own
@@ -319,7 +321,8 @@ def _by_gerund(view: SentenceView, pos: int) -> bool:
     return lowers[k] == "by"
 
 
-_REPORTING = frozenset({"said", "says", "told", "reported", "added", "stated", "announced", "claimed", "confirmed"})
+# verbs that report a clause told by someone else
+_REPORTING = _REPORTING_CORE | {"reported", "confirmed"}
 # doers named without a state: the subject of a reported clause that the speaker is not
 _NAMELESS_DOERS = frozenset(
     {"gunmen", "gunman", "militants", "insurgents", "attackers", "assailants", "kidnappers", "abductors", "captors",
@@ -640,7 +643,7 @@ _TRADE_FLOWS = frozenset(
 )
 
 
-_OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+_OBJECT_OPENERS = _POSSESSIVE_PRONOUNS | {"a", "an", "the", "our"}
 
 
 def _infinitive_to(gap: list[str]) -> bool:
@@ -726,7 +729,7 @@ def _predicate_noun(between: list[str]) -> bool:
     return any(w in _COPULAS and nxt in ("a", "an") for w, nxt in pairwise(between))
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _BEHIND_GAP = frozenset(
     {"allegedly", "likely", "probably", "almost", "certainly", "also", "not", "reportedly", "possibly"}
 )
@@ -747,7 +750,7 @@ def behind_doer(view: SentenceView, pos: int) -> Group | None:
     while k > view.start and lowers[k] in _BEHIND_GAP:
         k -= 1
     # "accused Moscow of being behind ...": an accused act is not coded (nor is "accused X of plotting ...")
-    if lowers[k] not in _BE:
+    if lowers[k] not in BE:
         return None
     return subject(view, k)
 

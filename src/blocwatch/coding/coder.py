@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from blocwatch import CODER_VERSION
 from blocwatch.coding.actors import ActorMatcher, Group, Mention, group_mentions
 from blocwatch.coding.attribution import (
+    BE,
     TARGET_STOPS,
     SentenceView,
     agent_of_passive,
@@ -192,7 +193,6 @@ _NOUN_PREDICATE_MODES = {
 _CALLED_OFF = frozenset(
     {"postponed", "cancelled", "canceled", "delayed", "scrapped", "shelved", "suspended", "deferred", "aborted"}
 )
-_BE_AUX = frozenset({"been", "was", "were", "is", "are", "be"})
 _NOUN_PREDICATE_BREAKS = frozenset({",", ";", ":", ".", "that", "which", "who", "but", "said", "says"})
 _FACTIVE_BEFORE_TO = frozenset(
     {
@@ -738,7 +738,7 @@ def _obligation(view: SentenceView, trig: Trigger) -> tuple[Group | None, Group 
 
 
 # the state's armed or political opponents, who make demands of its government as a party of their own
-_OPPONENT_SECTORS = frozenset({"REB", "INS", "SEP", "OPP"})
+_OPPONENT_SECTORS = _DISSIDENT_SECTORS - {"LAB"}  # unions bargain; they are no rival party
 
 
 def _opponents_demand(src: Group, tgt: Group) -> bool:
@@ -1515,7 +1515,7 @@ class Coder:
                 break
             if word == "never":
                 return "negated"
-            if word in _CALLED_OFF and lowers[k - 1] in _BE_AUX:
+            if word in _CALLED_OFF and lowers[k - 1] in BE:
                 return "negated"  # "talks with Afghan and UN officials had been postponed": not held
             if word == "may" and (lowers[k - 1] in MONTH_CONTEXT or lowers[k + 1 : k + 2] == [","]):
                 k += 1
