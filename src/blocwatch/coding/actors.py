@@ -529,9 +529,7 @@ class ActorMatcher:
         _share_sector(out, lowers)
         out = _expand_groups(out)
         for m in out:
-            k = m.start - 1
-            while k >= start and lowers[k] in _DETERMINERS:
-                k -= 1
+            k = _word_before(lowers, m.start, start)
             m.locative = k >= start and lowers[k] in LOCATIVE_PREPS
             m.possessive = m.end < len(lowers) and lowers[m.end] in ("'s", "'")
         for prev, m in pairwise(out):
@@ -553,13 +551,20 @@ _CITY_APPOSITIONS = [[w] for w in ("capital", "city", "port", "town")] + [
 _REGION_PREPS = frozenset({"over", "to", "into", "toward", "towards", "near", "around", "off", "of", "against"})
 
 
+def _word_before(lowers: list[str], s: int, start: int) -> int:
+    """Position of the word before the mention at ``s`` and its determiners ("over [the] Sea of Japan"); below
+    ``start`` when the sentence begins there."""
+    k = s - 1
+    while k >= start and lowers[k] in _DETERMINERS:
+        k -= 1
+    return k
+
+
 def _reached(lowers: list[str], s: int, start: int) -> bool:
     """Whether the region named at ``s`` is where an act is aimed ("a missile flew over Hokkaido" is aimed at
     Japan): a region stands for its state only then, never as the doer ("Okinawa protested") or the mere
     scene ("talks in Busan")."""
-    k = s - 1
-    while k >= start and lowers[k] in _DETERMINERS:
-        k -= 1
+    k = _word_before(lowers, s, start)
     return k >= start and lowers[k] in _REGION_PREPS
 
 
@@ -575,9 +580,7 @@ def _insurgents_of(lowers: list[str], s: int, e: int, start: int, end: int) -> b
     rebels in Darfur"): they are that state's armed opposition, as "Sudanese rebels" would be."""
     if e < end and lowers[e] in _INSURGENT_WORDS:
         return True
-    k = s - 1
-    while k >= start and lowers[k] in _DETERMINERS:
-        k -= 1
+    k = _word_before(lowers, s, start)
     return k - 1 >= start and lowers[k] in ("in", "from") and lowers[k - 1] in _INSURGENT_WORDS
 
 
